@@ -1,0 +1,60 @@
+# The two commands a newcomer needs: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+# Django 6 needs Python 3.12: pyenv's 3.12.1 (pinned in .python-version), else a python3.12.
+PYTHON_VERSION := $(shell cat .python-version)
+PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/$(PYTHON_VERSION)/bin/python) $(shell command -v python3.12 2>/dev/null) python3)
+PG_URL ?= postgres://postgres@127.0.0.1:5432/unnm
+CHROMIUM := /usr/bin/chromium
+RUN_ENV := DJANGO_DEBUG=1
+
+.PHONY: run test test-postgres test-sqlite lint venv browser postgres migrate demo serve bench clean
+
+$(BIN)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || { echo "Python 3.12+ is needed (found $$($(PYTHON) --version)); install pyenv's $(PYTHON_VERSION)."; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+venv: $(BIN)/.installed
+
+migrate: venv
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(RUN_ENV) $(BIN)/python manage.py load_demo
+
+## make run: set up, migrate, load the demo data and serve on http://127.0.0.1:8000 (SQLite).
+run: demo
+	@echo "Serving on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
+	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+## Debian's Chromium for the browser tests (never a browser download).
+browser:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Install Debian's chromium: sudo apt-get install chromium"; exit 1; fi; }
+
+## The local PostgreSQL server (started if it is down).
+postgres:
+	@pg_isready -q -h 127.0.0.1 -p 5432 || { \
+	  pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | head -n1) main start && sleep 2; }
+	@pg_isready -h 127.0.0.1 -p 5432
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(RUN_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+## make test: the whole suite (lint, migrations, pytest with browser tests) on PostgreSQL.
+test: venv browser postgres lint
+	$(RUN_ENV) DATABASE_URL=$(PG_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+## The same suite on the embedded SQLite database (PostgreSQL-only tests deselected).
+test-sqlite: venv browser
+	$(RUN_ENV) DATABASE_URL= $(BIN)/pytest -m "not postgres_only" $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles media

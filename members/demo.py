@@ -1,0 +1,225 @@
+"""
+Demo members: the organisations and people of the network's 31 May 2021 coordination meeting.
+
+IOM Azerbaijan, the Resident Coordinator's office and the State Migration Service, and the three
+opening speakers, come from the public news item on that meeting. The news item names the other
+participants only by kind ("UN agencies, diplomatic missions, authorities, NGOs, academia"), so the
+remaining organisations and every focal point below are illustrative and flagged `is_demo`.
+"""
+
+import datetime
+
+from members.models import Organisation, Person, Position
+
+Kind = Organisation.Kind
+Role = Organisation.Role
+
+# (name, acronym, kind, role, country, website, is_demo, description)
+ORGANISATIONS = [
+    (
+        "International Organization for Migration, Mission in Azerbaijan",
+        "IOM",
+        Kind.UN_AGENCY,
+        Role.COORDINATOR,
+        "",
+        "https://azerbaijan.iom.int",
+        False,
+        "The UN Migration Agency. IOM Azerbaijan coordinates the network and hosts its "
+        "secretariat, and organised the network's online coordination meeting of 31 May 2021.",
+    ),
+    (
+        "Office of the UN Resident Coordinator in Azerbaijan",
+        "RCO",
+        Kind.UN_AGENCY,
+        Role.CO_CHAIR,
+        "",
+        "https://azerbaijan.un.org",
+        False,
+        "Supports the UN country team in Azerbaijan and the Cooperation Framework 2021-2025 "
+        "that the network's work is linked to.",
+    ),
+    (
+        "State Migration Service of the Republic of Azerbaijan",
+        "SMS",
+        Kind.GOVERNMENT,
+        Role.MEMBER,
+        "AZ",
+        "https://migration.gov.az",
+        False,
+        "The government authority responsible for migration management in Azerbaijan.",
+    ),
+    (
+        "Office of the UN High Commissioner for Refugees in Azerbaijan",
+        "UNHCR",
+        Kind.UN_AGENCY,
+        Role.MEMBER,
+        "",
+        "https://www.unhcr.org",
+        True,
+        "Works on refugee protection, statelessness and durable solutions.",
+    ),
+    (
+        "United Nations Children's Fund in Azerbaijan",
+        "UNICEF",
+        Kind.UN_AGENCY,
+        Role.MEMBER,
+        "",
+        "https://www.unicef.org",
+        True,
+        "Brings the rights of migrant and displaced children into the network's work.",
+    ),
+    (
+        "United Nations Development Programme in Azerbaijan",
+        "UNDP",
+        Kind.UN_AGENCY,
+        Role.MEMBER,
+        "",
+        "https://www.undp.org",
+        True,
+        "Links migration with local development, skills and livelihoods.",
+    ),
+    (
+        "International Labour Organization",
+        "ILO",
+        Kind.UN_AGENCY,
+        Role.MEMBER,
+        "",
+        "https://www.ilo.org",
+        True,
+        "Fair recruitment, decent work and labour migration governance.",
+    ),
+    (
+        "United Nations Population Fund in Azerbaijan",
+        "UNFPA",
+        Kind.UN_AGENCY,
+        Role.OBSERVER,
+        "",
+        "https://www.unfpa.org",
+        True,
+        "Population data and gender-responsive migration policies.",
+    ),
+    (
+        "Delegation of the European Union to Azerbaijan",
+        "EU",
+        Kind.DIPLOMATIC_MISSION,
+        Role.OBSERVER,
+        "",
+        "https://www.eeas.europa.eu",
+        True,
+        "Follows the network's work on mobility partnerships and border management.",
+    ),
+    (
+        "Embassy of the Federal Republic of Germany in Baku",
+        "",
+        Kind.DIPLOMATIC_MISSION,
+        Role.OBSERVER,
+        "DE",
+        "",
+        True,
+        "",
+    ),
+    (
+        "Embassy of Switzerland in Azerbaijan",
+        "",
+        Kind.DIPLOMATIC_MISSION,
+        Role.OBSERVER,
+        "CH",
+        "",
+        True,
+        "",
+    ),
+    (
+        "Ministry of Labour and Social Protection of Population",
+        "MLSPP",
+        Kind.GOVERNMENT,
+        Role.MEMBER,
+        "AZ",
+        "",
+        True,
+        "Labour market access and social protection for migrant workers.",
+    ),
+    (
+        "Azerbaijan Migration Support Centre",
+        "AMSC",
+        Kind.NGO,
+        Role.MEMBER,
+        "AZ",
+        "",
+        True,
+        "A civil-society organisation offering legal counselling to migrants and returnees.",
+    ),
+    (
+        "Baku Centre for Migration Studies",
+        "",
+        Kind.ACADEMIA,
+        Role.MEMBER,
+        "AZ",
+        "",
+        True,
+        "Research on labour migration, remittances and return in the South Caucasus.",
+    ),
+]
+
+# (name, honorific, position, organisation acronym/name, focal point, consent, is_demo)
+PEOPLE = [
+    ("Ghulam Isaczai", "Mr.", "UN Resident Coordinator in Azerbaijan", "RCO", False, True, False),
+    ("Vladimir Gjorgjiev", "Mr.", "Chief of Mission, IOM Azerbaijan", "IOM", True, True, False),
+    ("Vusal Huseynov", "Mr.", "Chief of the State Migration Service", "SMS", False, True, False),
+    ("Leyla Mammadova", "Ms.", "Programme Officer, network secretariat", "IOM", True, True, True),
+    ("Rashad Aliyev", "Mr.", "Head of International Relations", "SMS", True, False, True),
+    ("Nigar Hasanova", "Ms.", "Protection Associate", "UNHCR", True, True, True),
+    ("Elvin Guliyev", "Mr.", "Child Protection Specialist", "UNICEF", True, False, True),
+    (
+        "Aysel Karimova",
+        "Dr.",
+        "Senior Researcher",
+        "Baku Centre for Migration Studies",
+        True,
+        True,
+        True,
+    ),
+    ("Tural Ismayilov", "Mr.", "Legal Counsel", "AMSC", True, True, True),
+    ("Sabina Jafarova", "Ms.", "Labour Migration Officer", "ILO", True, False, True),
+]
+
+
+def _organisation(key):
+    return Organisation.objects.filter(acronym=key).first() or Organisation.objects.get(name=key)
+
+
+def load():
+    for name, acronym, kind, role, country, website, is_demo, description in ORGANISATIONS:
+        Organisation.objects.update_or_create(
+            name=name,
+            defaults={
+                "acronym": acronym,
+                "kind": kind,
+                "role": role,
+                "country": country,
+                "website": website,
+                "is_demo": is_demo,
+                "description": description,
+                "member_since": datetime.date(2021, 1, 1) if not is_demo else None,
+            },
+        )
+    for name, honorific, position, org_key, focal, consent, is_demo in PEOPLE:
+        organisation = _organisation(org_key)
+        slug = name.lower().replace(" ", ".")
+        person, _ = Person.objects.update_or_create(
+            name=name,
+            organisation=organisation,
+            defaults={
+                "honorific": honorific,
+                "position": position,
+                "email": f"{slug}@example.org",
+                "phone": "+994 12 000 00 00" if is_demo else "",
+                "is_focal_point": focal,
+                "consent_public_listing": consent,
+                "is_demo": is_demo,
+            },
+        )
+        Position.objects.get_or_create(
+            person=person,
+            title=position,
+            organisation=organisation,
+        )

@@ -1,0 +1,233 @@
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from members.validators import validate_image_size
+
+
+class OrganisationKind(models.TextChoices):
+    UN_AGENCY = "un_agency", _("UN agency")
+    DIPLOMATIC_MISSION = "diplomatic_mission", _("Diplomatic mission")
+    GOVERNMENT = "government", _("Government authority")
+    NGO = "ngo", _("NGO / civil society")
+    ACADEMIA = "academia", _("Academia")
+    INTERNATIONAL = "international", _("International organisation")
+    PRIVATE_SECTOR = "private_sector", _("Private sector")
+    OTHER = "other", _("Other")
+
+
+class OrganisationRole(models.TextChoices):
+    COORDINATOR = "coordinator", _("Coordinator / secretariat")
+    CO_CHAIR = "co_chair", _("Co-chair")
+    MEMBER = "member", _("Member")
+    OBSERVER = "observer", _("Observer")
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def with_public_people(self):
+        """Prefetch the focal points who agreed to be listed, for public pages."""
+        return self.prefetch_related(
+            Prefetch(
+                "people",
+                queryset=Person.objects.publicly_listed().order_by("name"),
+                to_attr="public_people",
+            )
+        )
+
+
+class Organisation(models.Model):
+    """A member of the network: a UN agency, mission, authority, NGO, university..."""
+
+    Kind = OrganisationKind
+    Role = OrganisationRole
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    country = CountryField(
+        _("country"),
+        blank=True,
+        help_text=_("For a diplomatic mission: the state it represents."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("A short public description.")
+    )
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="logos/",
+        blank=True,
+        validators=[
+            FileExtensionValidator(["png", "jpg", "jpeg", "webp"]),
+            validate_image_size,
+        ],
+        help_text=_("PNG, JPEG or WebP, at most 2 MB."),
+    )
+    role = models.CharField(
+        _("network role"), max_length=20, choices=Role.choices, default=Role.MEMBER
+    )
+    member_since = models.DateField(_("member since"), null=True, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    is_demo = models.BooleanField(
+        _("demo data"), default=False, help_text=_("Invented for the demonstration.")
+    )
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(name=""), name="members_organisation_name_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=OrganisationKind.values),
+                name="members_organisation_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=OrganisationRole.values),
+                name="members_organisation_role_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.acronym and f"{self.acronym}-{self.name}" or self.name)[:220]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("members:organisation-detail", kwargs={"slug": self.slug})
+
+    @property
+    def short_name(self):
+        return self.acronym or self.name
+
+
+class PersonQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def publicly_listed(self):
+        """People who consented to be named on public pages."""
+        return self.filter(is_active=True, consent_public_listing=True)
+
+
+class Person(models.Model):
+    """A focal point or speaker. Contact details are for the secretariat only."""
+
+    class Honorific(models.TextChoices):
+        MR = "Mr.", _("Mr.")
+        MS = "Ms.", _("Ms.")
+        MRS = "Mrs.", _("Mrs.")
+        DR = "Dr.", _("Dr.")
+        PROF = "Prof.", _("Prof.")
+        HE = "H.E.", _("H.E.")
+
+    honorific = models.CharField(
+        _("honorific"), max_length=10, choices=Honorific.choices, blank=True
+    )
+    name = models.CharField(_("full name"), max_length=200)
+    position = models.CharField(_("position / title"), max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="people",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+    )
+    email = models.EmailField(_("email"), blank=True, help_text=_("Never shown publicly."))
+    phone = models.CharField(
+        _("phone"), max_length=50, blank=True, help_text=_("Never shown publicly.")
+    )
+    is_focal_point = models.BooleanField(_("focal point"), default=False)
+    consent_public_listing = models.BooleanField(
+        _("consents to be listed publicly"),
+        default=False,
+        help_text=_("Only people who agreed are named on public pages."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="members_person_name_not_empty"),
+            models.UniqueConstraint(
+                fields=["name", "organisation"], name="members_person_unique_name_per_organisation"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name}, {self.position}" if self.position else self.name
+
+    @property
+    def display_name(self):
+        return f"{self.honorific} {self.name}".strip()
+
+    def position_on(self, day):
+        """The title this person held on a given day ("then UN Resident Coordinator")."""
+        held = (
+            self.positions.filter(Q(started__isnull=True) | Q(started__lte=day))
+            .filter(Q(ended__isnull=True) | Q(ended__gte=day))
+            .select_related("organisation")
+            .order_by("-started")
+            .first()
+        )
+        if held:
+            return held
+        return Position(person=self, title=self.position, organisation=self.organisation)
+
+
+class Position(models.Model):
+    """A post a person held for a time, so old records keep the title of their day."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="positions", verbose_name=_("person")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="positions",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+    )
+    started = models.DateField(_("from"), null=True, blank=True)
+    ended = models.DateField(_("until"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["person", "-started"]
+        verbose_name = _("position held")
+        verbose_name_plural = _("positions held")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(started__isnull=True)
+                | Q(ended__isnull=True)
+                | Q(ended__gte=models.F("started")),
+                name="members_position_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        if self.organisation_id:
+            return f"{self.title}, {self.organisation.short_name}"
+        return self.title

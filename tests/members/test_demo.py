@@ -1,0 +1,43 @@
+import pytest
+from django.core.management import call_command
+
+from members.models import Organisation, Person
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_demo_is_idempotent():
+    call_command("load_demo", "--no-superuser")
+    counts = (Organisation.objects.count(), Person.objects.count())
+
+    call_command("load_demo", "--no-superuser")
+
+    assert (Organisation.objects.count(), Person.objects.count()) == counts
+
+
+def test_load_demo_holds_the_31_may_2021_organisations_and_speakers():
+    call_command("load_demo", "--no-superuser")
+
+    iom = Organisation.objects.get(acronym="IOM")
+    assert iom.role == Organisation.Role.COORDINATOR
+    assert not iom.is_demo
+    assert Organisation.objects.get(acronym="SMS").kind == Organisation.Kind.GOVERNMENT
+    assert Person.objects.get(name="Ghulam Isaczai").position == (
+        "UN Resident Coordinator in Azerbaijan"
+    )
+    kinds = set(Organisation.objects.values_list("kind", flat=True))
+    assert {"un_agency", "diplomatic_mission", "government", "ngo", "academia"} <= kinds
+    # Everything the news item does not name is flagged as invented.
+    assert Organisation.objects.filter(acronym="UNHCR", is_demo=True).exists()
+
+
+def test_load_demo_creates_superuser_with_password_from_environment(monkeypatch):
+    from django.contrib.auth import get_user_model
+
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "a-long-demo-password")
+
+    call_command("load_demo")
+
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser
+    assert admin.check_password("a-long-demo-password")
