@@ -1,0 +1,3 @@
+from meetings.models.meeting import Meeting, MeetingQuerySet
+
+__all__ = ["Meeting", "MeetingQuerySet"]
