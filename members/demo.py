@@ -7,8 +7,6 @@ participants only by kind ("UN agencies, diplomatic missions, authorities, NGOs,
 remaining organisations and every focal point below are illustrative and flagged `is_demo`.
 """
 
-import datetime
-
 from members.models import Organisation, Person, Position
 
 Kind = Organisation.Kind
@@ -199,7 +197,6 @@ def load():
                 "website": website,
                 "is_demo": is_demo,
                 "description": description,
-                "member_since": datetime.date(2021, 1, 1) if not is_demo else None,
             },
         )
     for name, honorific, position, org_key, focal, consent, is_demo in PEOPLE:

@@ -9,8 +9,12 @@ class OrganisationFilter(django_filters.FilterSet):
     """The members directory's search box and filters."""
 
     q = django_filters.CharFilter(method="search", label=_("Search"))
-    kind = django_filters.ChoiceFilter(choices=Organisation.Kind.choices, label=_("Kind"))
-    role = django_filters.ChoiceFilter(choices=Organisation.Role.choices, label=_("Network role"))
+    kind = django_filters.ChoiceFilter(
+        choices=Organisation.Kind.choices, label=_("Kind"), empty_label=_("All kinds")
+    )
+    role = django_filters.ChoiceFilter(
+        choices=Organisation.Role.choices, label=_("Network role"), empty_label=_("All roles")
+    )
 
     class Meta:
         model = Organisation

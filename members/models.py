@@ -115,6 +115,15 @@ class Organisation(models.Model):
     def short_name(self):
         return self.acronym or self.name
 
+    @property
+    def initials(self):
+        """What stands in for a missing logo: the acronym, or the name's initials."""
+        if self.acronym:
+            return self.acronym[:6]
+        skip = {"of", "the", "for", "and", "in", "on", "to", "de", "la"}
+        words = [word for word in self.name.replace("-", " ").split() if word.lower() not in skip]
+        return "".join(word[0] for word in words[:4]).upper()
+
 
 class PersonQuerySet(models.QuerySet):
     def active(self):

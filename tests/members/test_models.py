@@ -93,3 +93,11 @@ def test_person_position_on_falls_back_to_current_position():
 
     assert held.title == "Chief of Mission"
     assert held.organisation == person.organisation
+
+
+def test_organisation_initials_stand_in_for_a_missing_logo():
+    with_acronym = OrganisationFactory(name="State Migration Service", acronym="SMS")
+    without = OrganisationFactory(name="Embassy of the Federal Republic of Germany", acronym="")
+
+    assert with_acronym.initials == "SMS"
+    assert without.initials == "EFRG"
