@@ -88,6 +88,10 @@ class MeetingPrintView(MeetingDetailView):
 
     template_name = "meetings/meeting_print.html"
 
+    def get_context_data(self, **kwargs):
+        page_url = self.request.build_absolute_uri(self.object.get_absolute_url())
+        return super().get_context_data(page_url=page_url, **kwargs)
+
 
 def meeting_ics(request, slug):
     meeting = get_object_or_404(Meeting.objects.visible_to(request.user), slug=slug)
