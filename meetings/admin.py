@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
@@ -33,6 +35,7 @@ class YearFilter(admin.SimpleListFilter):
 class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
     fields = ["order", "start_time", "duration", "kind", "title", "description"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
     extra = 0
 
 
