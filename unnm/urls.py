@@ -5,6 +5,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from members.views import PrivacyNoticeView, health
+
 admin.site.site_header = _("UN Network on Migration: secretariat")
 admin.site.site_title = _("UNNM secretariat")
 admin.site.index_title = _("Secretariat administration")
@@ -13,6 +15,8 @@ urlpatterns = [
     path("", TemplateView.as_view(template_name="home.html"), name="home"),
     path("members/", include("members.urls")),
     path("admin/", admin.site.urls),
+    path("privacy/", PrivacyNoticeView.as_view(), name="privacy"),
+    path("health/", health, name="health"),
 ]
 
 if settings.DEBUG:
