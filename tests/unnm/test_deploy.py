@@ -1,5 +1,6 @@
 """The production configuration: deployment checks, static files, the settings' environment."""
 
+import re
 import runpy
 
 import pytest
@@ -110,3 +111,16 @@ def test_gunicorn_config_binds_to_localhost_with_workers_from_the_environment(mo
     assert config["bind"] == "127.0.0.1:8123"
     assert config["workers"] == 3
     assert config["wsgi_app"] == "unnm.wsgi:application"
+
+
+def test_every_environment_variable_is_documented():
+    sources = (BASE_DIR / "unnm" / "settings.py").read_text()
+    sources += (BASE_DIR / "gunicorn.conf.py").read_text()
+    reads = r"""(?:environ\.get|environ\[|env_bool|env_list)\(?\s*["']([A-Z_]+)["']"""
+    names = set(re.findall(reads, sources))
+    readme = (BASE_DIR / "README.md").read_text()
+    example = (BASE_DIR / ".env.example").read_text()
+
+    assert {"DJANGO_SECRET_KEY", "DJANGO_TASKS_BACKEND", "GUNICORN_WORKERS"} <= names
+    assert [name for name in sorted(names) if f"`{name}`" not in readme] == []
+    assert [name for name in sorted(names) if f"\n{name}=" not in example] == []
