@@ -9,8 +9,9 @@ HEALTH = reverse("health")
 
 
 @pytest.mark.django_db
-def test_health_reports_ok_when_the_database_answers(client):
-    response = client.get(HEALTH)
+def test_health_reports_ok_when_the_database_answers(client, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        response = client.get(HEALTH)
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
