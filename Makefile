@@ -9,7 +9,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/unnm
 CHROMIUM := /usr/bin/chromium
 RUN_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test test-postgres test-sqlite lint venv browser postgres migrate demo serve bench clean
+.PHONY: run test test-postgres test-sqlite lint venv browser postgres migrate demo serve worker bench clean
 
 $(BIN)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || { echo "Python 3.12+ is needed (found $$($(PYTHON) --version)); install pyenv's $(PYTHON_VERSION)."; exit 1; }
@@ -56,5 +56,35 @@ test: venv browser postgres lint
 test-sqlite: venv browser
 	$(RUN_ENV) DATABASE_URL= $(BIN)/pytest -m "not postgres_only" $(PYTEST_ARGS)
 
+## Production settings on this machine (`make serve`, `make worker`): debug off, PostgreSQL
+## (DATABASE_URL, else PG_URL), no HTTPS redirect (no TLS on 127.0.0.1; in production nginx or
+## the load balancer terminates TLS). Without DJANGO_SECRET_KEY a throwaway key is generated
+## once into .serve-secret-key (git-ignored) so that the server and the worker share it.
+PORT ?= 8000
+define PROD_ENV
+export DJANGO_DEBUG=0 DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}" \
+  DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+  DJANGO_SECURE_SSL_REDIRECT="$${DJANGO_SECURE_SSL_REDIRECT:-0}"; \
+if [ -z "$$DJANGO_SECRET_KEY" ]; then \
+  test -s .serve-secret-key || $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > .serve-secret-key; \
+  echo "DJANGO_SECRET_KEY is not set: using the throwaway local key in .serve-secret-key (never in production)."; \
+  export DJANGO_SECRET_KEY="$$(cat .serve-secret-key)"; \
+fi
+endef
+
+## make serve: collectstatic, migrate and gunicorn (gunicorn.conf.py) on http://127.0.0.1:$(PORT).
+serve: venv
+	@$(PROD_ENV); \
+	$(BIN)/python manage.py collectstatic --noinput -v 0 && \
+	$(BIN)/python manage.py migrate --noinput && \
+	echo "Serving the production settings on http://127.0.0.1:$(PORT)/ (uploaded files under /media/ are not served: nginx serves them in production)" && \
+	PORT=$(PORT) exec $(BIN)/gunicorn --config gunicorn.conf.py
+
+## make worker: the background worker for mail (django-tasks-db's db_worker) on the same database.
+worker: venv
+	@$(PROD_ENV); \
+	export DJANGO_TASKS_BACKEND=database; \
+	exec $(BIN)/python manage.py db_worker --no-reload
+
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles media
+	rm -rf $(VENV) db.sqlite3 staticfiles media .serve-secret-key

@@ -7,10 +7,12 @@ DJANGO_DEBUG is set, and a real DJANGO_SECRET_KEY is then required.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -55,6 +57,8 @@ INSTALLED_APPS = [
     "members",
     "frameworks",
     "meetings",
+    "axes",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +71,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "unnm.urls"
@@ -83,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "members.context_processors.network",
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -177,6 +186,9 @@ SECURE_HSTS_SECONDS = int(
 )
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD")
+# Joining the browsers' HSTS preload list is the domain owner's one-way decision (an agency's
+# subdomain cannot join on its own), so its absence is not a deployment fault here.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
@@ -188,3 +200,69 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# A load balancer probes the health endpoint over plain HTTP; it must not be redirected.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+
+# Content Security Policy (Django 6): only this site's own files; a script or style element
+# inline in a page runs only with the request's nonce ({{ csp_nonce }}). Bootstrap's CSS draws
+# some icons as data: SVG images.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
+# Permissions-Policy (django-permissions-policy): the site needs none of these browser features.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+}
+
+# Login protection (django-axes): after AXES_FAILURE_LIMIT failed logins from one client
+# address, or for one user name, further logins are refused for the cool-off period.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+# Behind N reverse proxies (nginx, a load balancer), the client is the N-th address from the
+# right of X-Forwarded-For; every address left of it could have been sent by the client itself.
+UNNM_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "members.security.client_ip"
+
+# Background tasks (Django 6 tasks): run at once in the request by default (development,
+# tests); in production DJANGO_TASKS_BACKEND=database queues them in PostgreSQL for
+# `manage.py db_worker` (django-tasks-db), so a slow SMTP server never holds up a page.
+TASK_BACKENDS = {
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+_tasks_backend = os.environ.get("DJANGO_TASKS_BACKEND") or "immediate"
+if _tasks_backend not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"DJANGO_TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {_tasks_backend!r}."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[_tasks_backend], "QUEUES": ["default"]}}
+
+# Privacy: months after a meeting that the personal data of its RSVPs is kept.
+UNNM_RSVP_RETENTION_MONTHS = int(os.environ.get("UNNM_RSVP_RETENTION_MONTHS", "12"))

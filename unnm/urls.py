@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.views import HomeView
 
+from members.views import PrivacyNoticeView, health
+
 admin.site.site_header = _("UN Network on Migration: secretariat")
 admin.site.site_title = _("UNNM secretariat")
 admin.site.index_title = _("Secretariat administration")
@@ -15,6 +17,8 @@ urlpatterns = [
     path("members/", include("members.urls")),
     path("meetings/", include("meetings.urls")),
     path("admin/", admin.site.urls),
+    path("privacy/", PrivacyNoticeView.as_view(), name="privacy"),
+    path("health/", health, name="health"),
 ]
 
 if settings.DEBUG:
