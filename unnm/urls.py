@@ -5,7 +5,6 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from meetings.views import HomeView
-
 from members.views import PrivacyNoticeView, health
 
 admin.site.site_header = _("UN Network on Migration: secretariat")

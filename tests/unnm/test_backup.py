@@ -25,7 +25,7 @@ def project_app_labels():
     return sorted(
         config.label
         for config in apps.get_app_configs()
-        if Path(config.path).resolve().is_relative_to(root)
+        if Path(config.path).resolve().parent == root
     )
 
 
@@ -105,7 +105,7 @@ def test_dumpdata_flush_loaddata_restores_every_row(network_data, tmp_path):
     after = snapshot()
 
     assert {"members", "frameworks", "meetings"} <= set(project_app_labels())
-    assert all(rows == [] for rows in emptied.values())
+    assert {label: rows for label, rows in emptied.items() if rows} == {}
     assert sum(len(rows) for rows in before.values()) > 50
     assert all(
         before[label] for label in ("members.Organisation", "meetings.Meeting", "auth.Group")
