@@ -1,8 +1,8 @@
 import csv
 
 from django import forms
-from django.contrib import admin
-from django.http import HttpResponse
+from django.contrib import admin, messages
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -11,20 +11,170 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from meetings import services
-from meetings.models import RSVP, Invitation, Meeting, OutgoingMail, RSVPSettings
+from meetings.models import (
+    RSVP,
+    ActionPoint,
+    AgendaItem,
+    Document,
+    Invitation,
+    Meeting,
+    Minutes,
+    OutgoingMail,
+    Participation,
+    Remark,
+    RSVPSettings,
+)
 from members.models import Organisation
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = Meeting.objects.dates("start", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(start__year=int(self.value()))
+        return queryset
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    fields = ["order", "start_time", "duration", "kind", "title", "description"]
+    extra = 0
+
+
+class RemarkInline(admin.StackedInline):
+    model = Remark
+    fields = [
+        ("agenda_item", "order", "status"),
+        ("speaker", "speaker_role", "speaker_organisation"),
+        "summary",
+        "full_text",
+    ]
+    autocomplete_fields = ["speaker", "speaker_organisation"]
+    extra = 0
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Only this meeting's agenda items; a new meeting gets its agenda saved first.
+        if db_field.name == "agenda_item":
+            meeting_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = AgendaItem.objects.filter(meeting_id=meeting_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    fields = ["organisation", "role", "representatives"]
+    autocomplete_fields = ["organisation"]
+    extra = 0
+
+
+class ActionPointInline(admin.TabularInline):
+    model = ActionPoint
+    fields = ["order", "kind", "text", "responsible", "due_on", "status", "completed_on"]
+    autocomplete_fields = ["responsible"]
+    extra = 0
+
+
+class DocumentInline(admin.TabularInline):
+    model = Document
+    fields = ["order", "title", "kind", "file", "external_url", "visibility"]
+    extra = 0
+
+
+class MinutesInline(admin.StackedInline):
+    model = Minutes
+    fk_name = "meeting"
+    fields = ["status", "circulated_on", "adopted_at", "text"]
+    autocomplete_fields = ["adopted_at"]
+    extra = 0
+    max_num = 1
 
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["title", "start", "kind", "format", "status", "visibility", "organiser"]
-    list_filter = ["kind", "format", "status", "visibility"]
+    list_display = [
+        "title",
+        "start",
+        "kind",
+        "format",
+        "status",
+        "visibility",
+        "organiser",
+        "is_demo",
+    ]
+    list_filter = [YearFilter, "kind", "format", "status", "visibility", "is_demo"]
     list_select_related = ["organiser"]
-    search_fields = ["title", "summary", "description"]
+    search_fields = ["title", "summary", "description", "venue"]
     date_hierarchy = "start"
-    prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["organiser", "chairs"]
     filter_horizontal = ["gcm_objectives", "priorities"]
+    readonly_fields = ["public_page"]
+    actions = ["duplicate_as_draft"]
+    inlines = [
+        AgendaItemInline,
+        RemarkInline,
+        ParticipationInline,
+        ActionPointInline,
+        DocumentInline,
+        MinutesInline,
+    ]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["title", "slug", "public_page", "kind", "format", "status", "visibility"]},
+        ),
+        (_("When and where"), {"fields": ["start", "end", "venue", "online_link"]}),
+        (_("People"), {"fields": ["organiser", "chairs"]}),
+        (_("Content"), {"fields": ["summary", "description"]}),
+        (_("Frameworks"), {"fields": ["gcm_objectives", "priorities"], "classes": ["collapse"]}),
+        (_("Demo"), {"fields": ["is_demo"], "classes": ["collapse"]}),
+    ]
+
+    @admin.display(description=_("public page"))
+    def public_page(self, obj):
+        if not obj.pk:
+            return _("Available once saved.")
+        label = _("Preview the public page (draft)") if obj.is_draft else _("Open the public page")
+        return format_html('<a href="{}" target="_blank">{}</a>', obj.get_absolute_url(), label)
+
+    @admin.action(description=_("Duplicate as a new draft"))
+    def duplicate_as_draft(self, request, queryset):
+        copies = [services.duplicate_meeting(meeting) for meeting in queryset.order_by("start")]
+        self.message_user(
+            request,
+            _("%(count)d draft(s) created; set their dates before publishing.")
+            % {"count": len(copies)},
+            messages.SUCCESS,
+        )
+        if len(copies) == 1:
+            return HttpResponseRedirect(
+                reverse("admin:meetings_meeting_change", args=[copies[0].pk])
+            )
+        return None
+
+
+@admin.register(ActionPoint)
+class ActionPointAdmin(admin.ModelAdmin):
+    list_display = ["text", "meeting", "kind", "responsible", "due_on", "status"]
+    list_filter = ["kind", "status"]
+    list_select_related = ["meeting", "responsible"]
+    search_fields = ["text", "meeting__title"]
+    autocomplete_fields = ["meeting", "responsible"]
+    filter_horizontal = ["gcm_objectives"]
+
+
+@admin.register(Minutes)
+class MinutesAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "status", "circulated_on", "adopted_at"]
+    list_filter = ["status"]
+    list_select_related = ["meeting", "adopted_at"]
+    search_fields = ["meeting__title", "text"]
+    autocomplete_fields = ["meeting", "adopted_at"]
 
 
 # RSVPs and invitations ---------------------------------------------------------------------
@@ -84,6 +234,12 @@ def _csv_cell(value):
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def _personal_link(obj):
+    """For staff to pass on by hand when a mail bounces; it opens that person's answer."""
+    url = services.absolute_url(obj.get_absolute_url())
+    return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, url)
+
+
 class CheckedInFilter(admin.SimpleListFilter):
     title = _("checked in")
     parameter_name = "checked_in"
@@ -139,6 +295,7 @@ class RSVPAdmin(admin.ModelAdmin):
         "privacy_accepted_at",
         "created",
         "modified",
+        "personal_link",
     ]
     fields = [
         "meeting",
@@ -152,6 +309,7 @@ class RSVPAdmin(admin.ModelAdmin):
         "checked_in_at",
         "invitation",
         ("privacy_accepted_at", "created", "modified"),
+        "personal_link",
     ]
     actions = ["approve", "decline", "check_in", "undo_check_in", "export_csv", "send_reminder"]
 
@@ -174,6 +332,10 @@ class RSVPAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
+    @admin.display(description=_("personal link"))
+    def personal_link(self, obj):
+        return _personal_link(obj)
+
     @admin.display(description=_("organisation"), ordering="organisation__name")
     def organisation_column(self, obj):
         return obj.organisation_display
@@ -195,12 +357,18 @@ class RSVPAdmin(admin.ModelAdmin):
     @admin.action(description=_("Check in (attended)"))
     def check_in(self, request, queryset):
         n = queryset.filter(checked_in_at__isnull=True).update(checked_in_at=timezone.now())
+        self._record_attendance(queryset)
         self.message_user(request, _("%(n)d participants checked in.") % {"n": n})
 
     @admin.action(description=_("Undo check-in"))
     def undo_check_in(self, request, queryset):
         n = queryset.update(checked_in_at=None)
+        self._record_attendance(queryset)
         self.message_user(request, _("%(n)d check-ins undone.") % {"n": n})
+
+    def _record_attendance(self, queryset):
+        for meeting in Meeting.objects.filter(rsvps__in=queryset).distinct():
+            services.record_attendance(meeting)
 
     @admin.action(description=_("Send a reminder to the selected participants"))
     def send_reminder(self, request, queryset):
@@ -428,7 +596,11 @@ class InvitationAdmin(admin.ModelAdmin):
     actions = ["send_reminder"]
 
     def get_readonly_fields(self, request, obj=None):
-        return ["meeting", "kind", "email"] if obj else []
+        return ["meeting", "kind", "email", "status", "personal_link"] if obj else []
+
+    @admin.display(description=_("personal link"))
+    def personal_link(self, obj):
+        return _personal_link(obj)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

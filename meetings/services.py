@@ -1,6 +1,6 @@
 """
-Operations on meetings that span several rows or send mail: taking and releasing seats, the
-waiting list, moderation, invitations and the mail about them.
+Operations on meetings that write several rows at once or send mail: duplicating a meeting;
+taking and releasing seats, the waiting list, moderation, invitations and the mail about them.
 
 Every seat change locks the meeting's RSVP settings row first (`select_for_update`, a real row
 lock on PostgreSQL), so two answers pressed at the same moment are counted one after the other
@@ -8,14 +8,27 @@ and capacity is never exceeded. Mail is written to `OutgoingMail` inside the sam
 handed to the task queue only once it commits: an answer is never lost to a failing mail server.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Count
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from meetings.models import RSVP, Invitation, OutgoingMail, RSVPSettings
+from meetings.calendar import build_calendar
+from meetings.models import (
+    RSVP,
+    AgendaItem,
+    Invitation,
+    Meeting,
+    OutgoingMail,
+    Participation,
+    RSVPSettings,
+)
 from meetings.models.rsvp import (
     DEFAULT_CONFIRMATION_SUBJECT,
     DEFAULT_CONFIRMATION_TEXT,
@@ -27,6 +40,38 @@ from meetings.models.rsvp import (
     RSVPStatus,
     fill_placeholders,
 )
+
+
+@transaction.atomic
+def duplicate_meeting(meeting):
+    """A new draft of a recurring meeting: same setting and agenda, no record of what happened.
+
+    Remarks, participation, outcomes, documents and minutes belong to the meeting that took
+    place, so they are not copied.
+    """
+    copy = Meeting.objects.get(pk=meeting.pk)
+    copy.pk = None
+    copy.id = None
+    copy.slug = ""
+    copy.status = Meeting.Status.DRAFT
+    copy.is_demo = meeting.is_demo
+    copy.save()
+    copy.chairs.set(meeting.chairs.all())
+    copy.gcm_objectives.set(meeting.gcm_objectives.all())
+    copy.priorities.set(meeting.priorities.all())
+    AgendaItem.objects.bulk_create(
+        AgendaItem(
+            meeting=copy,
+            order=item.order,
+            start_time=item.start_time,
+            duration=item.duration,
+            title=item.title,
+            kind=item.kind,
+            description=item.description,
+        )
+        for item in meeting.agenda_items.all()
+    )
+    return copy
 
 
 class SeatUnavailable(Exception):
@@ -194,6 +239,26 @@ def decline_rsvps(rsvps, *, now=None):
             promote_waitlist(rsvp_settings, now=now)
             done.append(rsvp)
     return done
+
+
+def record_attendance(meeting):
+    """Carry the check-ins into the meeting's participation: representatives per organisation.
+
+    Only organisations with at least one check-in are touched; a row entered by hand for an
+    organisation nobody checked in for is left as it is."""
+    counts = (
+        RSVP.objects.filter(meeting=meeting, organisation__isnull=False)
+        .attended()
+        .values_list("organisation")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    with transaction.atomic():
+        for organisation_id, n in counts:
+            Participation.objects.update_or_create(
+                meeting=meeting, organisation_id=organisation_id, defaults={"representatives": n}
+            )
+    return len(counts)
 
 
 def decline_invitation(invitation, *, now=None):
@@ -407,8 +472,23 @@ def resend(mails):
     return len(mails)
 
 
+def _site_request():
+    """A request for the site's public address, for code that builds links outside a request."""
+    site = urlsplit(settings.UNNM_SITE_URL)
+    request = HttpRequest()
+    request.META = {
+        "HTTP_HOST": site.netloc,
+        "SERVER_NAME": site.hostname,
+        "SERVER_PORT": str(site.port or (443 if site.scheme == "https" else 80)),
+    }
+    if site.scheme == "https":
+        request.META["HTTP_X_FORWARDED_PROTO"] = "https"
+    return request
+
+
 def calendar_file(meeting):
-    raise NotImplementedError("wired to the meetings page's .ics code after the merge")
+    """The meeting's .ics, built by the meeting page's own calendar code."""
+    return build_calendar([meeting], _site_request(), name=meeting.title)
 
 
 def build_message(mail):

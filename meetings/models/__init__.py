@@ -1,4 +1,12 @@
 from meetings.models.meeting import Meeting, MeetingQuerySet
+from meetings.models.programme import (
+    ActionPoint,
+    AgendaItem,
+    Document,
+    Minutes,
+    Participation,
+    Remark,
+)
 from meetings.models.rsvp import (
     RSVP,
     Invitation,
@@ -8,11 +16,17 @@ from meetings.models.rsvp import (
 )
 
 __all__ = [
+    "ActionPoint",
+    "AgendaItem",
+    "Document",
     "Invitation",
     "Meeting",
     "MeetingQuerySet",
+    "Minutes",
     "OutgoingMail",
+    "Participation",
     "RSVP",
     "RSVPQuerySet",
     "RSVPSettings",
+    "Remark",
 ]
