@@ -144,8 +144,14 @@ def test_rsvp_duplicate_email_refused_by_the_database():
             {"closes_at": None},
             "This meeting has already taken place.",
         ),
-        ({}, {"closes_at": timezone.now() - datetime.timedelta(hours=1),
-              "opens_at": timezone.now() - datetime.timedelta(days=3)}, "Answers closed on"),
+        (
+            {},
+            {
+                "closes_at": timezone.now() - datetime.timedelta(hours=1),
+                "opens_at": timezone.now() - datetime.timedelta(days=3),
+            },
+            "Answers closed on",
+        ),
         ({}, {"opens_at": timezone.now() + datetime.timedelta(days=1)}, "not open yet"),
         ({"status": Meeting.Status.DRAFT}, {}, "This meeting is not published."),
         (
