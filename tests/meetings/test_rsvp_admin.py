@@ -194,3 +194,24 @@ def test_invite_a_person_from_the_admin(
     invitation = Invitation.objects.get()
     assert (invitation.name, invitation.email) == ("Rashad Aliyev", "rashad@example.org")
     assert mailoutbox[0].to == ["rashad@example.org"]
+
+
+def test_meeting_admin_edits_rsvp_settings_inline(admin_client):
+    meeting = open_meeting()
+
+    response = admin_client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk]))
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "rsvp_settings-0-capacity" in content
+    assert reverse("admin:meetings_rsvp_overview", args=[meeting.pk]) in content
+
+
+def test_rsvp_admin_page_shows_the_personal_link_and_keeps_status_read_only(admin_client):
+    rsvp = RSVPFactory(meeting=open_meeting())
+
+    response = admin_client.get(reverse("admin:meetings_rsvp_change", args=[rsvp.pk]))
+
+    content = response.content.decode()
+    assert rsvp.get_absolute_url() in content
+    assert 'name="status"' not in content
