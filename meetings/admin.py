@@ -2,6 +2,7 @@ import csv
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -44,6 +45,7 @@ class YearFilter(admin.SimpleListFilter):
 class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
     fields = ["order", "start_time", "duration", "kind", "title", "description"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
     extra = 0
 
 

@@ -9,7 +9,7 @@ from members.models import Organisation
 
 def meeting_years():
     years = Meeting.objects.public().dates("start", "year", order="DESC")
-    return [(day.year, str(day.year)) for day in years]
+    return [(str(day.year), str(day.year)) for day in years]
 
 
 def meeting_organisations(request):
@@ -22,22 +22,28 @@ class MeetingFilter(django_filters.FilterSet):
     """The meetings list's search box and filters."""
 
     q = django_filters.CharFilter(method="search", label=_("Search"))
-    year = django_filters.TypedChoiceFilter(
-        field_name="start__year", choices=meeting_years, coerce=int, label=_("Year")
+    year = django_filters.ChoiceFilter(
+        field_name="start__year", choices=meeting_years, label=_("Year"), empty_label=_("Any year")
     )
-    kind = django_filters.ChoiceFilter(choices=Meeting.Kind.choices, label=_("Kind"))
-    format = django_filters.ChoiceFilter(choices=Meeting.Format.choices, label=_("Format"))
+    kind = django_filters.ChoiceFilter(
+        choices=Meeting.Kind.choices, label=_("Kind"), empty_label=_("Any kind")
+    )
+    format = django_filters.ChoiceFilter(
+        choices=Meeting.Format.choices, label=_("Format"), empty_label=_("Any format")
+    )
     organisation = django_filters.ModelChoiceFilter(
         queryset=meeting_organisations,
         method="with_organisation",
         label=_("Organisation"),
         to_field_name="slug",
+        empty_label=_("Any organisation"),
     )
     objective = django_filters.ModelChoiceFilter(
         queryset=GCMObjective.objects.all(),
         method="with_objective",
         label=_("GCM objective"),
         to_field_name="number",
+        empty_label=_("Any objective"),
     )
 
     class Meta:

@@ -71,7 +71,7 @@ class MeetingDetailView(DetailView):
 
     def get_queryset(self):
         user = self.request.user
-        return Meeting.objects.visible_to(user).with_programme(user)
+        return Meeting.objects.visible_to(user).with_programme(user).select_related("rsvp_settings")
 
     def get_context_data(self, **kwargs):
         meeting = self.object
@@ -94,6 +94,10 @@ class MeetingPrintView(MeetingDetailView):
     """The meeting told as a news item, from the data, with a print stylesheet."""
 
     template_name = "meetings/meeting_print.html"
+
+    def get_context_data(self, **kwargs):
+        page_url = self.request.build_absolute_uri(self.object.get_absolute_url())
+        return super().get_context_data(page_url=page_url, **kwargs)
 
 
 def meeting_ics(request, slug):
@@ -132,10 +136,9 @@ def rate_limited(request):
 
 def rsvp_panel_context(meeting, now=None):
     """What the RSVP panel on a meeting's page shows: counts, consented names, the form."""
-    rsvp_settings = RSVPSettings.objects.filter(meeting=meeting).first()
+    rsvp_settings = getattr(meeting, "rsvp_settings", None)  # select_related by the page's view
     if rsvp_settings is None:
         return {"rsvp_settings": None}
-    rsvp_settings.meeting = meeting
     rsvps = RSVP.objects.filter(meeting=meeting)
     reason = rsvp_settings.closed_reason(now)
     return {

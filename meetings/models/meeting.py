@@ -80,7 +80,7 @@ class MeetingQuerySet(models.QuerySet):
         if user is None or not (user.is_authenticated and user.is_staff):
             documents = documents.public()
         return self.select_related("organiser", "minutes__adopted_at").prefetch_related(
-            "chairs__organisation",
+            "chairs",
             "gcm_objectives",
             "priorities",
             Prefetch(

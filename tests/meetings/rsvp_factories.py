@@ -1,4 +1,4 @@
-"""Factories for RSVP tests: a published public meeting that takes answers now."""
+"""Factories for RSVP tests, on top of the meetings' own (MeetingFactory)."""
 
 import datetime
 
@@ -8,20 +8,8 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from meetings.models import RSVP, Invitation, Meeting, RSVPSettings
+from tests.meetings.factories import MeetingFactory
 from tests.members.factories import OrganisationFactory
-
-
-class MeetingFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Meeting
-
-    title = factory.Sequence(lambda n: f"Coordination meeting {n}")
-    status = Meeting.Status.PUBLISHED
-    visibility = Meeting.Visibility.PUBLIC
-    format = Meeting.Format.IN_PERSON
-    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
-    end = factory.LazyAttribute(lambda m: m.start + datetime.timedelta(hours=2))
-    venue = "UN House, Baku"
 
 
 class RSVPSettingsFactory(factory.django.DjangoModelFactory):
@@ -57,7 +45,8 @@ class InvitationFactory(factory.django.DjangoModelFactory):
 
 def open_meeting(**settings):
     """A published public meeting whose RSVPs are open now."""
-    meeting_fields = {k[8:]: settings.pop(k) for k in list(settings) if k.startswith("meeting_")}
+    meeting_fields = {"format": Meeting.Format.IN_PERSON, "venue": "UN House, Baku"}
+    meeting_fields |= {k[8:]: settings.pop(k) for k in list(settings) if k.startswith("meeting_")}
     return RSVPSettingsFactory(meeting=MeetingFactory(**meeting_fields), **settings).meeting
 
 
