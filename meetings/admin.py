@@ -1,21 +1,31 @@
+import csv
+
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
-from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from meetings import services
 from meetings.models import (
+    RSVP,
     ActionPoint,
     AgendaItem,
     Document,
+    Invitation,
     Meeting,
     Minutes,
+    OutgoingMail,
     Participation,
     Remark,
+    RSVPSettings,
 )
+from members.models import Organisation
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -167,3 +177,474 @@ class MinutesAdmin(admin.ModelAdmin):
     list_select_related = ["meeting", "adopted_at"]
     search_fields = ["meeting__title", "text"]
     autocomplete_fields = ["meeting", "adopted_at"]
+
+
+# RSVPs and invitations ---------------------------------------------------------------------
+
+
+class RSVPSettingsInline(admin.StackedInline):
+    model = RSVPSettings
+    can_delete = True
+    max_num = 1
+    extra = 0
+    verbose_name_plural = _("RSVP (answers, capacity, invitations)")
+    readonly_fields = ["overview_link"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "overview_link",
+                    ("opens_at", "closes_at"),
+                    ("capacity", "capacity_in_person", "capacity_online"),
+                    "is_moderated",
+                    "interpretation_languages",
+                ]
+            },
+        ),
+        (
+            _("Email wording"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "confirmation_subject",
+                    "confirmation_text",
+                    "invitation_subject",
+                    "invitation_text",
+                ],
+            },
+        ),
+    ]
+
+    @admin.display(description=_("overview"))
+    def overview_link(self, obj):
+        if not obj.pk:
+            return _("Save first.")
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:meetings_rsvp_overview", args=[obj.meeting_id]),
+            _("Invited, answered, confirmed… by organisation; reminders"),
+        )
+
+
+MeetingAdmin.inlines = [*MeetingAdmin.inlines, RSVPSettingsInline]
+
+
+def _csv_cell(value):
+    """Neutralise spreadsheet formulas in exported text (CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _personal_link(obj):
+    """For staff to pass on by hand when a mail bounces; it opens that person's answer."""
+    url = services.absolute_url(obj.get_absolute_url())
+    return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, url)
+
+
+class CheckedInFilter(admin.SimpleListFilter):
+    title = _("checked in")
+    parameter_name = "checked_in"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes")), ("no", _("No"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(checked_in_at__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(checked_in_at__isnull=True)
+        return queryset
+
+
+@admin.register(RSVP)
+class RSVPAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "organisation_column",
+        "meeting",
+        "attendance_mode",
+        "status",
+        "waitlist_column",
+        "checked_in_at",
+        "created",
+    ]
+    list_filter = [
+        "status",
+        "attendance_mode",
+        CheckedInFilter,
+        "organisation__kind",
+        ("organisation", admin.RelatedOnlyFieldListFilter),
+        ("meeting", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["meeting", "organisation"]
+    search_fields = [
+        "name",
+        "email",
+        "position",
+        "organisation__name",
+        "organisation__acronym",
+        "organisation_name",
+    ]
+    autocomplete_fields = ["organisation"]
+    date_hierarchy = "created"
+    readonly_fields = [
+        "meeting",
+        "email",
+        "status",
+        "queued_at",
+        "invitation",
+        "privacy_accepted_at",
+        "created",
+        "modified",
+        "personal_link",
+    ]
+    fields = [
+        "meeting",
+        ("name", "email"),
+        ("organisation", "organisation_name"),
+        "position",
+        ("attendance_mode", "language"),
+        "needs",
+        "consent_public_listing",
+        ("status", "queued_at"),
+        "checked_in_at",
+        "invitation",
+        ("privacy_accepted_at", "created", "modified"),
+        "personal_link",
+    ]
+    actions = ["approve", "decline", "check_in", "undo_check_in", "export_csv", "send_reminder"]
+
+    def has_add_permission(self, request):
+        # Answers come through the form or an invitation, which take the seat under a lock.
+        return False
+
+    def get_urls(self):
+        return [
+            path(
+                "overview/<int:meeting_id>/",
+                self.admin_site.admin_view(self.overview_view),
+                name="meetings_rsvp_overview",
+            ),
+            path(
+                "invite-organisations/",
+                self.admin_site.admin_view(self.invite_organisations_view),
+                name="meetings_rsvp_invite_organisations",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("personal link"))
+    def personal_link(self, obj):
+        return _personal_link(obj)
+
+    @admin.display(description=_("organisation"), ordering="organisation__name")
+    def organisation_column(self, obj):
+        return obj.organisation_display
+
+    @admin.display(description=_("waiting since"), ordering="queued_at")
+    def waitlist_column(self, obj):
+        return obj.queued_at or ""
+
+    @admin.action(description=_("Approve selected answers (moderated meetings)"))
+    def approve(self, request, queryset):
+        done = services.approve_rsvps(queryset)
+        self.message_user(request, _("%(n)d answers approved.") % {"n": len(done)})
+
+    @admin.action(description=_("Decline selected answers"))
+    def decline(self, request, queryset):
+        done = services.decline_rsvps(queryset)
+        self.message_user(request, _("%(n)d answers declined.") % {"n": len(done)})
+
+    @admin.action(description=_("Check in (attended)"))
+    def check_in(self, request, queryset):
+        n = queryset.filter(checked_in_at__isnull=True).update(checked_in_at=timezone.now())
+        self._record_attendance(queryset)
+        self.message_user(request, _("%(n)d participants checked in.") % {"n": n})
+
+    @admin.action(description=_("Undo check-in"))
+    def undo_check_in(self, request, queryset):
+        n = queryset.update(checked_in_at=None)
+        self._record_attendance(queryset)
+        self.message_user(request, _("%(n)d check-ins undone.") % {"n": n})
+
+    def _record_attendance(self, queryset):
+        for meeting in Meeting.objects.filter(rsvps__in=queryset).distinct():
+            services.record_attendance(meeting)
+
+    @admin.action(description=_("Send a reminder to the selected participants"))
+    def send_reminder(self, request, queryset):
+        n = services.remind(rsvps=queryset.active().select_related("meeting__rsvp_settings"))
+        self.message_user(request, _("%(n)d reminders queued.") % {"n": n})
+
+    @admin.action(description=_("Export selected as CSV"))
+    def export_csv(self, request, queryset):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="rsvps.csv"'
+        response.write("\ufeff")  # lets spreadsheet programs read the file as UTF-8
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                _("meeting"),
+                _("name"),
+                _("email"),
+                _("organisation"),
+                _("kind of organisation"),
+                _("position"),
+                _("attendance"),
+                _("interpretation language"),
+                _("needs"),
+                _("status"),
+                _("waiting since"),
+                _("public listing"),
+                _("checked in"),
+                _("answered"),
+            ]
+        )
+        for rsvp in queryset.select_related("meeting", "organisation").order_by("meeting", "name"):
+            writer.writerow(
+                _csv_cell(value)
+                for value in [
+                    rsvp.meeting.title,
+                    rsvp.name,
+                    rsvp.email,
+                    rsvp.organisation.name if rsvp.organisation else rsvp.organisation_name,
+                    rsvp.organisation.get_kind_display() if rsvp.organisation else "",
+                    rsvp.position,
+                    rsvp.get_attendance_mode_display(),
+                    rsvp.language,
+                    rsvp.needs,
+                    rsvp.get_status_display(),
+                    rsvp.queued_at and timezone.localtime(rsvp.queued_at).isoformat(),
+                    _("yes") if rsvp.consent_public_listing else _("no"),
+                    rsvp.checked_in_at and timezone.localtime(rsvp.checked_in_at).isoformat(),
+                    timezone.localtime(rsvp.created).isoformat(),
+                ]
+            )
+        return response
+
+    def overview_view(self, request, meeting_id):
+        """Per meeting and organisation: invited, answered, confirmed, waitlisted... reminders."""
+        meeting = get_object_or_404(Meeting, pk=meeting_id)
+        if request.method == "POST":
+            form = ReminderForm(request.POST)
+            if form.is_valid():
+                n = services.remind(**form.recipients(meeting))
+                self.message_user(request, _("%(n)d reminders queued.") % {"n": n})
+                return redirect(request.path)
+        else:
+            form = ReminderForm()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Answers and invitations: %(meeting)s") % {"meeting": meeting.title},
+            "meeting": meeting,
+            "rows": rsvp_overview_rows(meeting),
+            "form": form,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/meetings/rsvp_overview.html", context)
+
+    def invite_organisations_view(self, request):
+        if request.method == "POST":
+            form = InviteOrganisationsForm(request.POST)
+            if form.is_valid():
+                meeting = form.cleaned_data["meeting"]
+                created = services.invite_organisations(meeting, form.cleaned_data["organisations"])
+                self.message_user(request, _("%(n)d invitations sent.") % {"n": len(created)})
+                return redirect("admin:meetings_rsvp_overview", meeting.pk)
+        else:
+            form = InviteOrganisationsForm(initial={"meeting": request.GET.get("meeting")})
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Invite member organisations"),
+            "form": form,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/meetings/invite_organisations.html", context)
+
+
+class ReminderForm(forms.Form):
+    GROUPS = [
+        ("unanswered", _("Invitees who have not answered")),
+        ("confirmed", _("Confirmed participants")),
+        ("waitlisted", _("People on the waiting list")),
+        ("pending", _("Answers awaiting approval")),
+    ]
+    group = forms.ChoiceField(label=_("Send a reminder to"), choices=GROUPS)
+
+    def recipients(self, meeting):
+        group = self.cleaned_data["group"]
+        if group == "unanswered":
+            return {"invitations": meeting.invitations.unanswered().select_related("organisation")}
+        rsvps = meeting.rsvps.filter(status=group).select_related("meeting__rsvp_settings")
+        return {"rsvps": rsvps}
+
+
+class InviteOrganisationsForm(forms.Form):
+    meeting = forms.ModelChoiceField(
+        label=_("Meeting"),
+        queryset=Meeting.objects.exclude(status=Meeting.Status.DRAFT).filter(
+            rsvp_settings__isnull=False
+        ),
+    )
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Organisations"),
+        queryset=Organisation.objects.active(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Each active focal point with an email address gets a personal link."),
+    )
+
+
+def rsvp_overview_rows(meeting):
+    """One row per organisation (and one for people without a member organisation)."""
+    rows = {}
+
+    def row(org_id, label):
+        return rows.setdefault(
+            org_id,
+            {
+                "organisation": label,
+                "invited": 0,
+                "answered": 0,
+                "no_answer": 0,
+                "confirmed": 0,
+                "waitlisted": 0,
+                "pending": 0,
+                "declined": 0,
+                "cancelled": 0,
+                "attended": 0,
+            },
+        )
+
+    no_org = _("Other / not a member")
+    for invitation in meeting.invitations.select_related("organisation"):
+        r = row(invitation.organisation_id, invitation.organisation or no_org)
+        r["invited"] += 1
+        if invitation.status == Invitation.Status.SENT:
+            r["no_answer"] += 1
+        elif invitation.status == Invitation.Status.DECLINED:
+            r["declined"] += 1
+    for rsvp in meeting.rsvps.select_related("organisation"):
+        r = row(rsvp.organisation_id, rsvp.organisation or no_org)
+        r["answered"] += 1
+        r[rsvp.status] += 1
+        if rsvp.checked_in_at:
+            r["attended"] += 1
+    ordered = sorted(rows.values(), key=lambda r: str(r["organisation"]))
+    totals = {key: sum(r[key] for r in ordered) for key in ordered[0] if key != "organisation"}
+    return ordered + [{"organisation": _("Total"), **totals}] if ordered else []
+
+
+class InvitationAdminForm(forms.ModelForm):
+    class Meta:
+        model = Invitation
+        fields = ["meeting", "kind", "person", "organisation", "name", "email"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = False
+        self.fields["email"].required = False
+        self.fields["name"].help_text = _("Empty: the person's name.")
+        self.fields["email"].help_text = _("Empty: the person's email.")
+
+    def clean(self):
+        cleaned = super().clean()
+        person = cleaned.get("person")
+        if person is not None:
+            cleaned["name"] = cleaned.get("name") or person.name
+            cleaned["email"] = cleaned.get("email") or person.email
+            cleaned["organisation"] = cleaned.get("organisation") or person.organisation
+        if not cleaned.get("email"):
+            self.add_error("email", _("An email address is needed to send the invitation."))
+        if not cleaned.get("name"):
+            self.add_error("name", _("A name is needed."))
+        if cleaned.get("kind") == Invitation.Kind.ORGANISATION and not cleaned.get("organisation"):
+            self.add_error(
+                "organisation", _("Choose the organisation this focal point answers for.")
+            )
+        meeting, email = cleaned.get("meeting"), cleaned.get("email")
+        if (
+            meeting
+            and email
+            and not self.instance.pk
+            and Invitation.objects.filter(meeting=meeting, email__iexact=email).exists()
+        ):
+            self.add_error("email", _("This address is already invited to this meeting."))
+        return cleaned
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    form = InvitationAdminForm
+    list_display = [
+        "name",
+        "organisation",
+        "meeting",
+        "kind",
+        "status",
+        "answered_at",
+        "reminded_at",
+        "created",
+    ]
+    list_filter = [
+        "status",
+        "kind",
+        "organisation__kind",
+        ("meeting", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["meeting", "organisation"]
+    search_fields = ["name", "email", "organisation__name", "organisation__acronym"]
+    autocomplete_fields = ["meeting", "person", "organisation"]
+    actions = ["send_reminder"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["meeting", "kind", "email", "status", "personal_link"] if obj else []
+
+    @admin.display(description=_("personal link"))
+    def personal_link(self, obj):
+        return _personal_link(obj)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            services.queue_invitation_mail(obj, OutgoingMail.Kind.INVITATION)
+
+    @admin.action(description=_("Send a reminder (those who have not answered)"))
+    def send_reminder(self, request, queryset):
+        n = services.remind(invitations=queryset.unanswered().select_related("meeting"))
+        self.message_user(request, _("%(n)d reminders queued.") % {"n": n})
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(admin.ModelAdmin):
+    list_display = ["created", "to", "subject", "kind", "status", "attempts", "short_error"]
+    list_filter = ["status", "kind"]
+    search_fields = ["to", "subject"]
+    date_hierarchy = "created"
+    actions = ["resend"]
+    readonly_fields = [
+        "kind",
+        "to",
+        "subject",
+        "body",
+        "rsvp",
+        "invitation",
+        "attach_ics",
+        "status",
+        "error",
+        "attempts",
+        "sent_at",
+        "created",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("error"))
+    def short_error(self, obj):
+        return obj.error[:80]
+
+    @admin.action(description=_("Send again"))
+    def resend(self, request, queryset):
+        n = services.resend(queryset)
+        self.message_user(request, _("%(n)d mails queued again.") % {"n": n})

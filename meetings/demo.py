@@ -418,5 +418,8 @@ def load_invented(today=None):
 
 
 def load():
+    from meetings.demo_rsvp import load_rsvp_demo
+
     load_may_31()
     load_invented()
+    load_rsvp_demo()

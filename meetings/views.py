@@ -1,13 +1,19 @@
 from django.conf import settings
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from meetings import services
 from meetings.calendar import build_calendar
 from meetings.filters import MeetingFilter
-from meetings.models import ActionPoint, Meeting
+from meetings.forms import RSVPForm
+from meetings.models import RSVP, ActionPoint, Invitation, Meeting, RSVPSettings
 
 FILTER_KEYS = ("q", "year", "kind", "format", "organisation", "objective")
 
@@ -65,7 +71,7 @@ class MeetingDetailView(DetailView):
 
     def get_queryset(self):
         user = self.request.user
-        return Meeting.objects.visible_to(user).with_programme(user)
+        return Meeting.objects.visible_to(user).with_programme(user).select_related("rsvp_settings")
 
     def get_context_data(self, **kwargs):
         meeting = self.object
@@ -79,6 +85,7 @@ class MeetingDetailView(DetailView):
             carried_over=carried_over,
             outcomes=[a for a in meeting.action_points.all() if not a.is_action],
             actions=[a for a in meeting.action_points.all() if a.is_action],
+            **rsvp_panel_context(meeting),
             **kwargs,
         )
 
@@ -107,3 +114,259 @@ def meeting_feed(request):
     name = _("%(network)s: meetings") % {"network": settings.UNNM_NETWORK_SHORT_NAME}
     body = build_calendar(meetings, request, name=name)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+# RSVPs -----------------------------------------------------------------------------------------
+
+
+def rate_limited(request):
+    """Count a submission from the client's address; True once it is over the limit.
+
+    The counter lives in the default cache, so every app server sees the same count when the
+    cache is shared (the database or Redis cache in production)."""
+    key = f"rsvp-rate:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, settings.RSVP_RATE_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, settings.RSVP_RATE_WINDOW)
+        count = 1
+    return count > settings.RSVP_RATE_LIMIT
+
+
+def rsvp_panel_context(meeting, now=None):
+    """What the RSVP panel on a meeting's page shows: counts, consented names, the form."""
+    rsvp_settings = getattr(meeting, "rsvp_settings", None)  # select_related by the page's view
+    if rsvp_settings is None:
+        return {"rsvp_settings": None}
+    rsvps = RSVP.objects.filter(meeting=meeting)
+    reason = rsvp_settings.closed_reason(now)
+    return {
+        "rsvp_settings": rsvp_settings,
+        "rsvp_closed_reason": reason,
+        "rsvp_confirmed_count": rsvps.confirmed().count(),
+        "rsvp_participants": list(rsvps.publicly_listed()),
+        "rsvp_form": None
+        if reason
+        else RSVPForm(
+            rsvp_settings=rsvp_settings,
+            action=reverse("meetings:rsvp-create", kwargs={"slug": meeting.slug}),
+        ),
+    }
+
+
+def _refuse(request, meeting, reason, status=200):
+    show_meeting = meeting.status != Meeting.Status.DRAFT and (
+        meeting.visibility == Meeting.Visibility.PUBLIC
+    )
+    return render(
+        request,
+        "meetings/rsvp_closed.html",
+        {"meeting": meeting if show_meeting else None, "reason": reason},
+        status=status,
+    )
+
+
+def _submit(request, form, meeting, invitation=None):
+    """Take a valid answer, remember it for the thank-you page and go there."""
+    rsvp = services.submit_rsvp(meeting, form.save(commit=False), invitation=invitation)
+    request.session["rsvp_done"] = {"id": rsvp.pk, "again": rsvp.already_answered}
+    return redirect("meetings:rsvp-done", slug=meeting.slug)
+
+
+@require_http_methods(["GET", "POST"])
+def rsvp_create(request, slug):
+    """The public RSVP form of a meeting (also shown in the panel on the meeting's page)."""
+    meeting = get_object_or_404(Meeting, slug=slug)
+    rsvp_settings = RSVPSettings.objects.filter(meeting=meeting).first()
+    if rsvp_settings is None:
+        return _refuse(request, meeting, _("This meeting does not take answers online."))
+    rsvp_settings.meeting = meeting
+    reason = rsvp_settings.closed_reason()
+    if reason:
+        return _refuse(request, meeting, reason, status=403 if request.method == "POST" else 200)
+    action = reverse("meetings:rsvp-create", kwargs={"slug": slug})
+    if request.method == "POST":
+        form = RSVPForm(request.POST, rsvp_settings=rsvp_settings, action=action)
+        if rate_limited(request):
+            form.add_error(None, _("Too many answers from your connection. Please try later."))
+            return render(request, "meetings/rsvp_form.html", _ctx(meeting, form), status=429)
+        if form.is_valid():
+            return _submit(request, form, meeting)
+    else:
+        form = RSVPForm(rsvp_settings=rsvp_settings, action=action)
+    return render(request, "meetings/rsvp_form.html", _ctx(meeting, form))
+
+
+def _ctx(meeting, form, **extra):
+    return {"meeting": meeting, "form": form, **extra}
+
+
+def rsvp_done(request, slug):
+    """The confirmation page after an answer: the status, and where the personal link went."""
+    done = request.session.get("rsvp_done") or {}
+    rsvp = get_object_or_404(
+        RSVP.objects.select_related("meeting"), pk=done.get("id"), meeting__slug=slug
+    )
+    return render(
+        request,
+        "meetings/rsvp_done.html",
+        {
+            "meeting": rsvp.meeting,
+            "rsvp": rsvp if not done.get("again") else None,
+            "again": done.get("again"),
+            "masked_email": _mask(rsvp.email),
+            "position": rsvp.waitlist_position(),
+        },
+    )
+
+
+def _mask(email):
+    local, _sep, domain = email.partition("@")
+    return f"{local[:1]}{'•' * max(len(local) - 1, 2)}@{domain}"
+
+
+def _rsvp_from_token(token):
+    rsvp = RSVP.from_token(
+        token, RSVP.objects.select_related("meeting__rsvp_settings", "organisation")
+    )
+    if rsvp is None:
+        raise Http404(_("This link is not valid."))
+    return rsvp
+
+
+@require_http_methods(["GET", "POST"])
+def rsvp_manage(request, token):
+    """A participant's personal page: their answer, the joining link if due, change or cancel."""
+    rsvp = _rsvp_from_token(token)
+    rsvp_settings = rsvp.meeting.rsvp_settings
+    can_change = rsvp_settings.can_change() and rsvp.status != RSVP.Status.DECLINED
+    form = None
+    if can_change and rsvp.is_active:
+        form = RSVPForm(
+            request.POST if request.method == "POST" else None,
+            instance=rsvp,
+            rsvp_settings=rsvp_settings,
+            managing=True,
+            submit_label=_("Save my changes"),
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.change_rsvp(form.save(commit=False))
+            except services.SeatUnavailable:
+                form.add_error(
+                    "attendance_mode",
+                    _("No seat is left for that attendance mode; you keep your seat."),
+                )
+            else:
+                messages.success(request, _("Your changes are saved."))
+                return redirect(rsvp)
+    elif request.method == "POST":
+        if can_change and request.POST.get("action") == "reactivate":
+            services.reactivate_rsvp(rsvp)
+            messages.success(request, _("Welcome back: your answer is active again."))
+            return redirect(rsvp)
+        raise Http404(_("This answer can no longer be changed."))
+    return render(
+        request,
+        "meetings/rsvp_manage.html",
+        {
+            "meeting": rsvp.meeting,
+            "rsvp": rsvp,
+            "form": form,
+            "can_change": can_change,
+            "position": rsvp.waitlist_position(),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def rsvp_cancel(request, token):
+    rsvp = _rsvp_from_token(token)
+    if not rsvp.meeting.rsvp_settings.can_change() or not rsvp.is_active:
+        return redirect(rsvp)
+    if request.method == "POST":
+        services.cancel_rsvp(rsvp)
+        messages.success(request, _("Your answer is cancelled. Thank you for letting us know."))
+        return redirect(rsvp)
+    return render(request, "meetings/rsvp_cancel.html", {"meeting": rsvp.meeting, "rsvp": rsvp})
+
+
+@require_http_methods(["GET", "POST"])
+def rsvp_invitation(request, token):
+    """
+    An invitation's personal page. A person answers for themself (their address is fixed); an
+    organisation's focal point names its delegates or declines for the organisation.
+    """
+    invitation = Invitation.from_token(
+        token, Invitation.objects.select_related("meeting__rsvp_settings", "organisation")
+    )
+    if invitation is None:
+        raise Http404(_("This link is not valid."))
+    meeting = invitation.meeting
+    rsvp_settings = getattr(meeting, "rsvp_settings", None)
+    if rsvp_settings is None:
+        return _refuse(request, meeting, _("This meeting does not take answers online."))
+    if not invitation.is_for_organisation:
+        existing = RSVP.objects.filter(meeting=meeting).for_email(invitation.email).first()
+        if existing is not None:
+            return redirect(existing)
+    reason = rsvp_settings.closed_reason(invited=True)
+    delegates = list(invitation.rsvps.order_by("name")) if invitation.is_for_organisation else []
+    if reason:
+        return render(
+            request,
+            "meetings/rsvp_invitation.html",
+            {
+                "meeting": meeting,
+                "invitation": invitation,
+                "reason": reason,
+                "delegates": delegates,
+            },
+        )
+    if request.method == "POST" and request.POST.get("action") == "decline":
+        services.decline_invitation(invitation)
+        messages.success(request, _("Thank you: we have recorded that you will not attend."))
+        return redirect(request.path)
+    form = RSVPForm(
+        request.POST if request.method == "POST" else None,
+        rsvp_settings=rsvp_settings,
+        action=request.path,
+        fixed_email=None if invitation.is_for_organisation else invitation.email,
+        fixed_organisation=invitation.organisation if invitation.is_for_organisation else None,
+        submit_label=_("Add this delegate") if invitation.is_for_organisation else None,
+        initial={}
+        if invitation.is_for_organisation
+        else {
+            "name": invitation.name,
+            "organisation": invitation.organisation,
+        },
+    )
+    if request.method == "POST":
+        if rate_limited(request):
+            form.add_error(None, _("Too many answers from your connection. Please try later."))
+        elif form.is_valid():
+            rsvp = services.submit_rsvp(meeting, form.save(commit=False), invitation=invitation)
+            if invitation.is_for_organisation:
+                if rsvp.already_answered:
+                    messages.info(
+                        request,
+                        _(
+                            "This person had already answered; we sent them "
+                            "their personal link again."
+                        ),
+                    )
+                else:
+                    messages.success(
+                        request,
+                        _("%(name)s is registered and gets a confirmation by email.")
+                        % {"name": rsvp.name},
+                    )
+                return redirect(request.path)
+            request.session["rsvp_done"] = {"id": rsvp.pk, "again": rsvp.already_answered}
+            return redirect("meetings:rsvp-done", slug=meeting.slug)
+    return render(
+        request,
+        "meetings/rsvp_invitation.html",
+        {"meeting": meeting, "invitation": invitation, "form": form, "delegates": delegates},
+    )

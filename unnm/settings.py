@@ -266,3 +266,11 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[_tasks_backend], "QUEUES": ["defau
 
 # Privacy: months after a meeting that the personal data of its RSVPs is kept.
 UNNM_RSVP_RETENTION_MONTHS = int(os.environ.get("UNNM_RSVP_RETENTION_MONTHS", "12"))
+
+# RSVPs (meetings app). Links in mails are absolute: the public address of the site.
+UNNM_SITE_URL = os.environ.get("UNNM_SITE_URL", "http://127.0.0.1:8000")
+# At most this many RSVP submissions per client IP address in the window (seconds). Counted in
+# the default cache: in production it must be shared by all app servers (database or Redis
+# cache), since the development default (local memory) is per process.
+RSVP_RATE_LIMIT = int(os.environ.get("RSVP_RATE_LIMIT", "10"))
+RSVP_RATE_WINDOW = int(os.environ.get("RSVP_RATE_WINDOW", "3600"))

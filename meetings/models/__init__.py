@@ -7,14 +7,26 @@ from meetings.models.programme import (
     Participation,
     Remark,
 )
+from meetings.models.rsvp import (
+    RSVP,
+    Invitation,
+    OutgoingMail,
+    RSVPQuerySet,
+    RSVPSettings,
+)
 
 __all__ = [
     "ActionPoint",
     "AgendaItem",
     "Document",
+    "Invitation",
     "Meeting",
     "MeetingQuerySet",
     "Minutes",
+    "OutgoingMail",
     "Participation",
+    "RSVP",
+    "RSVPQuerySet",
+    "RSVPSettings",
     "Remark",
 ]

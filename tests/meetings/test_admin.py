@@ -16,7 +16,15 @@ from tests.meetings.factories import (
 
 pytestmark = pytest.mark.django_db
 
-INLINES = ["agenda_items", "remarks", "participations", "action_points", "documents", "minutes"]
+INLINES = [
+    "agenda_items",
+    "remarks",
+    "participations",
+    "action_points",
+    "documents",
+    "minutes",
+    "rsvp_settings",
+]
 
 
 def meeting_form(meeting, **overrides):

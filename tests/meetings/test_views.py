@@ -359,7 +359,7 @@ def test_meeting_page_query_count_constant_as_programme_grows(
     client, django_assert_max_num_queries
 ):
     meeting = MeetingFactory()
-    RemarkFactory(agenda_item=AgendaItemFactory(meeting=meeting))
+    RemarkFactory(agenda_item=AgendaItemFactory(meeting=meeting, order=1))
     ParticipationFactory(meeting=meeting)
     ActionPointFactory(meeting=meeting)
     DocumentFactory(meeting=meeting)

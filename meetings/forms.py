@@ -1,0 +1,160 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models import RSVP
+from members.models import Organisation
+
+PRIVACY_NOTE = HTML(
+    '{% load i18n %}{% url "privacy" as privacy_url %}<p class="small text-body-secondary mb-2">'
+    "{% translate 'The secretariat uses your answer only to organise this meeting. Your email is never shown publicly.' %}"  # noqa: E501
+    '{% if privacy_url %} <a href="{{ privacy_url }}">'
+    '{% translate "Read the privacy notice" %}</a>.{% endif %}</p>'
+)
+
+
+class RSVPForm(forms.ModelForm):
+    """A partner's answer to a meeting: who they are, how they attend, what they need."""
+
+    privacy_accepted = forms.BooleanField(
+        label=_("I have read and accept the privacy notice."),
+        error_messages={"required": _("Please accept the privacy notice to answer.")},
+    )
+    # A honeypot: hidden from people (and from screen readers), filled in by form-spamming bots.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = RSVP
+        fields = [
+            "name",
+            "email",
+            "organisation",
+            "organisation_name",
+            "position",
+            "attendance_mode",
+            "language",
+            "needs",
+            "consent_public_listing",
+        ]
+        labels = {
+            "organisation": _("Your organisation, if it is a member of the network"),
+            "organisation_name": _("Or type your organisation"),
+            "consent_public_listing": _(
+                "Name me and my organisation in the public list of participants"
+            ),
+        }
+        help_texts = {
+            "email": _("We send your confirmation and personal link here. Never shown publicly."),
+            "needs": _(
+                "Accessibility, dietary or other needs (optional, at most 1000 characters)."
+            ),
+            "consent_public_listing": _("Off unless you tick it. Your email is never shown."),
+        }
+        widgets = {
+            "attendance_mode": forms.RadioSelect,
+            "needs": forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+        }
+
+    def __init__(
+        self,
+        *args,
+        rsvp_settings,
+        action="",
+        fixed_email=None,
+        fixed_organisation=None,
+        managing=False,
+        submit_label=None,
+        **kwargs,
+    ):
+        super().__init__(*args, **kwargs)
+        self.rsvp_settings = rsvp_settings
+        self.fixed_email = fixed_email
+        self.managing = managing
+        fields = self.fields
+        fields["name"].widget.attrs["autocomplete"] = "name"
+        fields["email"].widget.attrs["autocomplete"] = "email"
+        fields["organisation"].queryset = Organisation.objects.active()
+        fields["organisation"].empty_label = _("— not listed: type it below —")
+        modes = rsvp_settings.modes
+        fields["attendance_mode"].choices = [(m.value, m.label) for m in modes]
+        fields["attendance_mode"].required = True
+        if len(modes) == 1:
+            del fields["attendance_mode"]
+        languages = rsvp_settings.languages
+        if len(languages) >= 2:
+            fields["language"] = forms.ChoiceField(
+                label=_("Preferred interpretation language"),
+                choices=[("", _("No preference"))] + [(lang, lang) for lang in languages],
+                required=False,
+            )
+        else:
+            del fields["language"]
+        if fixed_email or managing:
+            del fields["email"]
+        if fixed_organisation is not None:
+            self.fixed_organisation = fixed_organisation
+            del fields["organisation"]
+            del fields["organisation_name"]
+        else:
+            self.fixed_organisation = None
+        if managing:
+            del fields["privacy_accepted"]
+            del fields["website"]
+        self.helper = self._helper(action, submit_label)
+
+    def _helper(self, action, submit_label):
+        helper = FormHelper()
+        helper.form_action = action
+        helper.form_id = "rsvp-form"
+        helper.attrs = {"novalidate": ""}
+        about = [
+            f
+            for f in ["name", "email", "organisation", "organisation_name", "position"]
+            if f in self.fields
+        ]
+        attendance = [f for f in ["attendance_mode", "language", "needs"] if f in self.fields]
+        privacy = ["consent_public_listing"]
+        if not self.managing:
+            privacy += [PRIVACY_NOTE, "privacy_accepted"]
+        layout = [
+            Fieldset(_("About you"), *about),
+            Fieldset(_("Attendance"), *attendance),
+            Fieldset(_("Privacy"), *privacy),
+        ]
+        if "website" in self.fields:
+            layout.append(Div(Field("website"), css_class="rsvp-hp", aria_hidden="true"))
+        helper.layout = Layout(*layout)
+        helper.add_input(
+            Submit("submit", submit_label or _("Send my answer"), css_class="btn-primary")
+        )
+        return helper
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("Your answer could not be accepted. Please try again."))
+        return ""
+
+    def clean(self):
+        cleaned = super().clean()
+        missing = not cleaned.get("organisation") and not cleaned.get("organisation_name", "")
+        if self.fixed_organisation is None and "organisation" in self.fields and missing:
+            self.add_error(
+                "organisation_name", _("Choose your organisation from the list or type its name.")
+            )
+        return cleaned
+
+    def _post_clean(self):
+        if self.fixed_email:
+            self.instance.email = self.fixed_email
+        if self.fixed_organisation is not None:
+            self.instance.organisation = self.fixed_organisation
+        if "attendance_mode" not in self.fields and not self.managing:
+            self.instance.attendance_mode = self.rsvp_settings.modes[0]
+        if self.cleaned_data.get("organisation"):
+            self.cleaned_data["organisation_name"] = ""
+        super()._post_clean()

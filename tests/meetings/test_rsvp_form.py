@@ -1,0 +1,260 @@
+import datetime
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.models import RSVP, Meeting, OutgoingMail
+from tests.meetings.rsvp_factories import (
+    MeetingFactory,
+    RSVPFactory,
+    RSVPSettingsFactory,
+    _fresh_rate_limit,  # noqa: F401
+    answer,
+    open_meeting,
+)
+from tests.members.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def rsvp_url(meeting):
+    return reverse("meetings:rsvp-create", kwargs={"slug": meeting.slug})
+
+
+def post(client, meeting, data, capture):
+    with capture(execute=True):
+        return client.post(rsvp_url(meeting), data, follow=True)
+
+
+def test_rsvp_happy_path_confirms_and_mails_the_personal_link(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    meeting = open_meeting(capacity=10)
+
+    response = post(client, meeting, answer(), django_capture_on_commit_callbacks)
+
+    rsvp = RSVP.objects.get()
+    assert rsvp.status == RSVP.Status.CONFIRMED
+    assert rsvp.privacy_accepted_at is not None
+    assert rsvp.consent_public_listing is False
+    content = response.content.decode()
+    assert "Your seat is confirmed" in content
+    assert "l••••@example.org" in content
+    assert rsvp.token not in content  # the link goes to the inbox, not to whoever typed it
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == ["leyla@example.org"]
+    assert rsvp.get_absolute_url() in mailoutbox[0].body
+    assert OutgoingMail.objects.get().status == OutgoingMail.Status.SENT
+
+
+def test_rsvp_member_organisation_can_be_picked(client, django_capture_on_commit_callbacks):
+    meeting = open_meeting()
+    unicef = OrganisationFactory(name="UNICEF")
+
+    post(
+        client,
+        meeting,
+        answer(organisation=unicef.pk, organisation_name=""),
+        django_capture_on_commit_callbacks,
+    )
+
+    assert RSVP.objects.get().organisation == unicef
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"name": ""}, "This field is required."),
+        ({"email": ""}, "This field is required."),
+        ({"email": "not-an-email"}, "Enter a valid email address."),
+        ({"name": "x" * 201}, "Ensure this value has at most 200 characters"),
+        ({"needs": "x" * 1001}, "Ensure this value has at most 1000 characters"),
+        ({"organisation_name": ""}, "Choose your organisation from the list or type its name."),
+        ({"privacy_accepted": None}, "Please accept the privacy notice to answer."),
+        ({"website": "http://spam.example"}, "Your answer could not be accepted."),
+    ],
+)
+def test_rsvp_bad_input_shows_message_and_writes_nothing(
+    client, mailoutbox, overrides, message, django_capture_on_commit_callbacks
+):
+    meeting = open_meeting()
+
+    response = post(client, meeting, answer(**overrides), django_capture_on_commit_callbacks)
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert message in content
+    assert "nothing has been saved yet" in content
+    assert RSVP.objects.count() == 0
+    assert OutgoingMail.objects.count() == 0
+    assert mailoutbox == []
+
+
+def test_rsvp_errors_are_tied_to_their_fields_for_screen_readers(client):
+    meeting = open_meeting()
+
+    response = client.post(rsvp_url(meeting), answer(email="bad"))
+
+    content = response.content.decode()
+    assert 'aria-invalid="true"' in content or "is-invalid" in content
+    assert 'for="id_email"' in content
+
+
+def test_rsvp_same_email_in_other_case_makes_no_duplicate(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    meeting = open_meeting()
+    first = RSVPFactory(meeting=meeting, email="leyla@example.org", name="Leyla Aliyeva")
+
+    response = post(
+        client,
+        meeting,
+        answer(email="LEYLA@Example.ORG", name="Someone Else"),
+        django_capture_on_commit_callbacks,
+    )
+
+    assert RSVP.objects.count() == 1
+    first.refresh_from_db()
+    assert first.name == "Leyla Aliyeva"  # a stranger cannot overwrite the answer
+    assert "You had already answered" in response.content.decode()
+    assert len(mailoutbox) == 1
+    assert first.get_absolute_url() in mailoutbox[0].body
+
+
+def test_rsvp_duplicate_email_refused_by_the_database():
+    meeting = open_meeting()
+    RSVPFactory(meeting=meeting, email="a@example.org")
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        # bypass save(), which lowercases, to prove the constraint itself ignores case
+        RSVP.objects.bulk_create([RSVP(meeting=meeting, name="B", email="A@Example.org")])
+
+
+@pytest.mark.parametrize(
+    ("meeting_kwargs", "settings_kwargs", "message"),
+    [
+        ({"status": Meeting.Status.CANCELLED}, {}, "This meeting has been cancelled."),
+        (
+            {
+                "start": timezone.now() - datetime.timedelta(days=2),
+                "end": timezone.now() - datetime.timedelta(days=2, hours=-2),
+            },
+            {"closes_at": None},
+            "This meeting has already taken place.",
+        ),
+        (
+            {},
+            {
+                "closes_at": timezone.now() - datetime.timedelta(hours=1),
+                "opens_at": timezone.now() - datetime.timedelta(days=3),
+            },
+            "Answers closed on",
+        ),
+        ({}, {"opens_at": timezone.now() + datetime.timedelta(days=1)}, "not open yet"),
+        ({"status": Meeting.Status.DRAFT}, {}, "This meeting is not published."),
+        (
+            {"visibility": Meeting.Visibility.MEMBERS},
+            {},
+            "This meeting is for invited participants only",
+        ),
+    ],
+)
+def test_rsvp_refused_when_meeting_does_not_take_answers(
+    client, meeting_kwargs, settings_kwargs, message
+):
+    meeting = MeetingFactory(**meeting_kwargs)
+    RSVPSettingsFactory(meeting=meeting, **settings_kwargs)
+
+    page = client.get(rsvp_url(meeting))
+    response = client.post(rsvp_url(meeting), answer())
+
+    assert message in page.content.decode()
+    assert response.status_code == 403
+    assert message in response.content.decode()
+    assert RSVP.objects.count() == 0
+
+
+def test_rsvp_refusal_of_members_only_meeting_does_not_reveal_its_title(client):
+    meeting = MeetingFactory(visibility=Meeting.Visibility.MEMBERS, title="Closed briefing")
+    RSVPSettingsFactory(meeting=meeting)
+
+    response = client.get(rsvp_url(meeting))
+
+    assert "Closed briefing" not in response.content.decode()
+
+
+def test_rsvp_meeting_without_settings_takes_no_answers(client):
+    meeting = MeetingFactory()
+
+    response = client.post(rsvp_url(meeting), answer())
+
+    assert "does not take answers online" in response.content.decode()
+    assert RSVP.objects.count() == 0
+
+
+def test_rsvp_rate_limit_per_address(client, settings, django_capture_on_commit_callbacks):
+    settings.RSVP_RATE_LIMIT = 2
+    meeting = open_meeting()
+
+    for n in range(2):
+        post(client, meeting, answer(email=f"p{n}@example.org"), django_capture_on_commit_callbacks)
+    response = client.post(rsvp_url(meeting), answer(email="p3@example.org"))
+    other_address = client.post(
+        rsvp_url(meeting), answer(email="p4@example.org"), REMOTE_ADDR="10.0.0.9"
+    )
+
+    assert response.status_code == 429
+    assert "Too many answers" in response.content.decode()
+    assert other_address.status_code == 302
+    assert set(RSVP.objects.values_list("email", flat=True)) == {
+        "p0@example.org",
+        "p1@example.org",
+        "p4@example.org",
+    }
+
+
+def test_rsvp_hybrid_meeting_asks_mode_and_language(client, django_capture_on_commit_callbacks):
+    meeting = open_meeting(
+        meeting_format=Meeting.Format.HYBRID, interpretation_languages="English, Azerbaijani"
+    )
+
+    page = client.get(rsvp_url(meeting)).content.decode()
+    post(
+        client,
+        meeting,
+        answer(attendance_mode="online", language="Azerbaijani"),
+        django_capture_on_commit_callbacks,
+    )
+
+    assert "Online" in page and "Preferred interpretation language" in page
+    rsvp = RSVP.objects.get()
+    assert (rsvp.attendance_mode, rsvp.language) == ("online", "Azerbaijani")
+
+
+def test_rsvp_in_person_meeting_does_not_ask_mode_nor_single_language(client):
+    meeting = open_meeting(interpretation_languages="English")
+
+    page = client.get(rsvp_url(meeting)).content.decode()
+
+    assert 'name="attendance_mode"' not in page
+    assert 'name="language"' not in page
+
+
+def test_rsvp_language_not_offered_is_refused(client):
+    meeting = open_meeting(interpretation_languages="English, Russian")
+
+    response = client.post(rsvp_url(meeting), answer(language="Klingon"))
+
+    assert "Select a valid choice" in response.content.decode()
+    assert RSVP.objects.count() == 0
+
+
+def test_rsvp_form_links_the_privacy_notice(client):
+    meeting = open_meeting()
+
+    content = client.get(rsvp_url(meeting)).content.decode()
+
+    assert "privacy notice" in content
+    assert f'href="{reverse("privacy")}"' in content
