@@ -12,6 +12,7 @@ admin.site.index_title = _("Secretariat administration")
 urlpatterns = [
     path("", TemplateView.as_view(template_name="home.html"), name="home"),
     path("members/", include("members.urls")),
+    path("frameworks/", include("frameworks.urls")),
     path("admin/", admin.site.urls),
 ]
 
