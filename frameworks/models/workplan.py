@@ -66,6 +66,7 @@ class JointProgramme(models.Model):
             models.CheckConstraint(
                 condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(end__gte=F("start")),
                 name="frameworks_programme_period_ordered",
+                violation_error_message=_("The programme cannot end before it starts."),
             ),
             models.CheckConstraint(
                 condition=Q(budget__isnull=True) | Q(budget__gte=0),
@@ -210,6 +211,7 @@ class Activity(models.Model):
             models.CheckConstraint(
                 condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(end__gte=F("start")),
                 name="frameworks_activity_period_ordered",
+                violation_error_message=_("The activity cannot end before it starts."),
             ),
             models.CheckConstraint(
                 condition=Q(budget__isnull=True) | Q(budget__gte=0),
