@@ -3,15 +3,17 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+
+from meetings.views import HomeView
 
 admin.site.site_header = _("UN Network on Migration: secretariat")
 admin.site.site_title = _("UNNM secretariat")
 admin.site.index_title = _("Secretariat administration")
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="home.html"), name="home"),
+    path("", HomeView.as_view(), name="home"),
     path("members/", include("members.urls")),
+    path("meetings/", include("meetings.urls")),
     path("frameworks/", include("frameworks.urls")),
     path("admin/", admin.site.urls),
 ]

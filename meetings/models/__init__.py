@@ -1,3 +1,20 @@
 from meetings.models.meeting import Meeting, MeetingQuerySet
+from meetings.models.programme import (
+    ActionPoint,
+    AgendaItem,
+    Document,
+    Minutes,
+    Participation,
+    Remark,
+)
 
-__all__ = ["Meeting", "MeetingQuerySet"]
+__all__ = [
+    "ActionPoint",
+    "AgendaItem",
+    "Document",
+    "Meeting",
+    "MeetingQuerySet",
+    "Minutes",
+    "Participation",
+    "Remark",
+]

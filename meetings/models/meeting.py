@@ -1,8 +1,8 @@
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,6 +31,19 @@ class MeetingVisibility(models.TextChoices):
     MEMBERS = "members", _("Members only (staff and invited people)")
 
 
+# How the meeting page names a group of participants ("UN agencies ... attended").
+KIND_PLURALS = {
+    "un_agency": _("UN agencies"),
+    "diplomatic_mission": _("diplomatic missions"),
+    "government": _("government authorities"),
+    "ngo": _("NGOs"),
+    "academia": _("academia"),
+    "international": _("international organisations"),
+    "private_sector": _("the private sector"),
+    "other": _("other organisations"),
+}
+
+
 class MeetingQuerySet(models.QuerySet):
     def published(self):
         """Meetings with a public page: published or cancelled (a cancelled one says so)."""
@@ -51,6 +64,42 @@ class MeetingQuerySet(models.QuerySet):
     def past(self, now=None):
         return self.filter(end__lt=now or timezone.now()).order_by("-start")
 
+    def upcoming_first(self, now=None):
+        """Upcoming meetings soonest first, then past ones latest first (the list's order)."""
+        now = now or timezone.now()
+        upcoming_start = models.Case(models.When(end__gte=now, then=F("start")))
+        return self.alias(upcoming_start=upcoming_start).order_by(
+            F("upcoming_start").asc(nulls_last=True), "-start"
+        )
+
+    def with_programme(self, user=None):
+        """Everything a meeting's page shows, in a fixed number of queries."""
+        from meetings.models.programme import ActionPoint, Document, Participation, Remark
+
+        documents = Document.objects.all()
+        if user is None or not (user.is_authenticated and user.is_staff):
+            documents = documents.public()
+        return self.select_related("organiser", "minutes__adopted_at").prefetch_related(
+            "chairs",
+            "gcm_objectives",
+            "priorities",
+            Prefetch(
+                "agenda_items__remarks",
+                queryset=Remark.objects.select_related("speaker", "speaker_organisation"),
+            ),
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("organisation").order_by(
+                    "organisation__kind", "organisation__name"
+                ),
+            ),
+            Prefetch(
+                "action_points",
+                queryset=ActionPoint.objects.select_related("responsible"),
+            ),
+            Prefetch("documents", queryset=documents, to_attr="visible_documents"),
+        )
+
 
 class Meeting(models.Model):
     """A meeting of the network: a coordination meeting, working group, workshop or event."""
@@ -61,7 +110,16 @@ class Meeting(models.Model):
     Visibility = MeetingVisibility
 
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=220, unique=True, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=220,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "The page address. While the meeting is a draft it follows the date and title; "
+            "once published it stays fixed so links keep working."
+        ),
+    )
     kind = models.CharField(
         _("kind"), max_length=20, choices=MeetingKind.choices, default=MeetingKind.COORDINATION
     )
@@ -139,18 +197,68 @@ class Meeting(models.Model):
         return f"{self.title} ({timezone.localtime(self.start):%d %b %Y})"
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            day = timezone.localtime(self.start).date().isoformat()
-            self.slug = f"{day}-{slugify(self.title)}"[:220]
+        # A draft has no public address yet, so its slug may follow edits of date and title.
+        if not self.slug or self.status == MeetingStatus.DRAFT:
+            self.slug = self.unique_slug()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("meetings:meeting-detail", kwargs={"slug": self.slug})
+
+    def unique_slug(self):
+        day = timezone.localtime(self.start).date().isoformat()
+        base = f"{day}-{slugify(self.title)}"[:210].strip("-")
+        others = Meeting.objects.exclude(pk=self.pk)
+        slug, suffix = base, 2
+        while others.filter(slug=slug).exists():
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        return slug
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("The meeting must end after it starts.")})
 
     @property
     def is_cancelled(self):
         return self.status == MeetingStatus.CANCELLED
 
     @property
+    def is_draft(self):
+        return self.status == MeetingStatus.DRAFT
+
+    @property
     def is_past(self):
         return self.end < timezone.now()
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end)
+
+    def participant_groups(self):
+        """Participating organisations grouped by kind, in the directory's order of kinds.
+
+        Reads the prefetched participations (see `with_programme`), so it costs no query.
+        """
+        groups = {kind: [] for kind in KIND_PLURALS}
+        for participation in self.participations.all():
+            groups.setdefault(participation.organisation.kind, []).append(participation)
+        return [
+            (kind, KIND_PLURALS.get(kind, kind), items) for kind, items in groups.items() if items
+        ]
+
+    def attendance_sentence(self):
+        """ "UN agencies, diplomatic missions and NGOs", from the participation records."""
+        labels = [str(label) for _kind, label, _items in self.participant_groups()]
+        return get_text_list(labels, _("and")) if labels else ""
+
+    def representative_count(self):
+        counts = [p.representatives for p in self.participations.all()]
+        if not counts or None in counts:
+            return None
+        return sum(counts)

@@ -1,0 +1,39 @@
+"""Meetings as iCalendar (RFC 5545): one event to add, or a feed to subscribe to."""
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+PRODID = "-//UN Network on Migration//Secretariat//EN"
+
+
+def meeting_event(meeting, request):
+    """One VEVENT. The online joining link is never included: the file is public."""
+    event = Event()
+    event.add("uid", f"meeting-{meeting.pk}@{request.get_host().split(':')[0]}")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", timezone.localtime(meeting.start))
+    event.add("dtend", timezone.localtime(meeting.end))
+    event.add("summary", meeting.title)
+    page = request.build_absolute_uri(meeting.get_absolute_url())
+    event.add("description", "\n\n".join(filter(None, [meeting.summary, page])))
+    event.add("url", page)
+    location = meeting.venue or meeting.get_format_display()
+    event.add("location", str(location))
+    event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
+    event.add("last-modified", meeting.modified)
+    return event
+
+
+def build_calendar(meetings, request, name):
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    for meeting in meetings:
+        calendar.add_component(meeting_event(meeting, request))
+    # Events carry TZID=<the network's zone>; the matching VTIMEZONE makes the file valid.
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

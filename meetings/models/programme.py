@@ -1,0 +1,424 @@
+"""What happens at a meeting: agenda, remarks, participation, outcomes, documents, minutes."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from meetings.validators import validate_document_size, validate_document_type
+
+
+class AgendaItem(models.Model):
+    """A numbered point on a meeting's agenda."""
+
+    class Kind(models.TextChoices):
+        OPENING = "opening", _("Opening session")
+        UPDATE = "update", _("Update / presentation")
+        DISCUSSION = "discussion", _("Discussion")
+        CLOSING = "closing", _("Closing")
+        BREAK = "break", _("Break")
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.CASCADE,
+        related_name="agenda_items",
+        verbose_name=_("meeting"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    start_time = models.TimeField(
+        _("starts at"), null=True, blank=True, help_text=_("Local time, if known.")
+    )
+    duration = models.PositiveSmallIntegerField(_("duration (minutes)"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.UPDATE)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["meeting", "order"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "order"], name="meetings_agendaitem_unique_order"
+            ),
+            models.CheckConstraint(
+                condition=Q(duration__isnull=True) | Q(duration__gt=0),
+                name="meetings_agendaitem_duration_positive",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.order}. {self.title}"
+
+
+class RemarkQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Remark.Status.PUBLISHED)
+
+
+class Remark(models.Model):
+    """What one speaker said at an agenda item, with their role as it was on the day."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        DELIVERED = "delivered", _("Delivered")
+        PUBLISHED = "published", _("Delivered, summary published")
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.CASCADE,
+        related_name="remarks",
+        verbose_name=_("meeting"),
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="remarks", verbose_name=_("agenda item")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    speaker = models.ForeignKey(
+        "members.Person",
+        on_delete=models.PROTECT,
+        related_name="remarks",
+        verbose_name=_("speaker"),
+    )
+    speaker_role = models.CharField(
+        _("role on the day"),
+        max_length=200,
+        blank=True,
+        help_text=_("As it was at the meeting. Left empty, it is taken from the person's posts."),
+    )
+    speaker_organisation = models.ForeignKey(
+        "members.Organisation",
+        on_delete=models.PROTECT,
+        related_name="remarks",
+        verbose_name=_("organisation on the day"),
+        null=True,
+        blank=True,
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    full_text = models.TextField(_("full text"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+
+    objects = RemarkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["agenda_item__order", "order"]
+        verbose_name = _("remark")
+        verbose_name_plural = _("remarks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agenda_item", "order"], name="meetings_remark_unique_order"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["planned", "delivered", "published"]),
+                name="meetings_remark_status_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.speaker.name}: {self.agenda_item.title}"
+
+    def save(self, *args, **kwargs):
+        if self.agenda_item_id and not self.meeting_id:
+            self.meeting_id = self.agenda_item.meeting_id
+        self.fill_role_from_positions()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if (
+            self.agenda_item_id
+            and self.meeting_id
+            and self.agenda_item.meeting_id != self.meeting_id
+        ):
+            raise ValidationError({"agenda_item": _("Choose an agenda item of this meeting.")})
+
+    def fill_role_from_positions(self):
+        """Snapshot the speaker's post on the meeting day, unless it was entered by hand."""
+        if self.speaker_role and self.speaker_organisation_id:
+            return
+        day = timezone.localtime(self.meeting.start).date()
+        held = self.speaker.position_on(day)
+        if not self.speaker_role:
+            self.speaker_role = held.title or ""
+        if not self.speaker_organisation_id:
+            self.speaker_organisation_id = held.organisation_id
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+
+class Participation(models.Model):
+    """An organisation's part in a meeting, and how many of its people attended."""
+
+    class Role(models.TextChoices):
+        ORGANISER = "organiser", _("Organiser")
+        SPEAKER = "speaker", _("Speaker")
+        PARTICIPANT = "participant", _("Participant")
+        OBSERVER = "observer", _("Observer")
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.CASCADE,
+        related_name="participations",
+        verbose_name=_("meeting"),
+    )
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        on_delete=models.PROTECT,
+        related_name="meeting_participations",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT
+    )
+    representatives = models.PositiveSmallIntegerField(
+        _("representatives"), null=True, blank=True, help_text=_("Leave empty if not recorded.")
+    )
+
+    class Meta:
+        ordering = ["meeting", "organisation__name"]
+        verbose_name = _("participating organisation")
+        verbose_name_plural = _("participating organisations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "organisation"], name="meetings_participation_unique_org"
+            ),
+            models.CheckConstraint(
+                condition=Q(representatives__isnull=True) | Q(representatives__gte=1),
+                name="meetings_participation_representatives_positive",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation.short_name} ({self.get_role_display()})"
+
+
+class ActionPointQuerySet(models.QuerySet):
+    def actions(self):
+        return self.filter(kind=ActionPoint.Kind.ACTION)
+
+    def outstanding_at(self, meeting):
+        """Action points of earlier meetings still open when `meeting` took place."""
+        day = timezone.localtime(meeting.start).date()
+        return self.actions().filter(
+            Q(completed_on__isnull=True) & ~Q(status=ActionPoint.Status.DONE)
+            | Q(completed_on__gte=day),
+            meeting__start__lt=meeting.start,
+        )
+
+
+class ActionPoint(models.Model):
+    """An outcome of a meeting, or an action point someone must carry out."""
+
+    class Kind(models.TextChoices):
+        OUTCOME = "outcome", _("Outcome / decision")
+        ACTION = "action", _("Action point")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.CASCADE,
+        related_name="action_points",
+        verbose_name=_("meeting"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ACTION)
+    text = models.TextField(_("text"))
+    responsible = models.ForeignKey(
+        "members.Organisation",
+        on_delete=models.PROTECT,
+        related_name="action_points",
+        verbose_name=_("responsible organisation"),
+        null=True,
+        blank=True,
+    )
+    due_on = models.DateField(_("due"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    gcm_objectives = models.ManyToManyField(
+        "frameworks.GCMObjective",
+        related_name="action_points",
+        verbose_name=_("GCM objectives"),
+        blank=True,
+    )
+
+    objects = ActionPointQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "kind", "order"]
+        verbose_name = _("outcome or action point")
+        verbose_name_plural = _("outcomes and action points")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(completed_on__isnull=True) | Q(status="done"),
+                name="meetings_actionpoint_completed_only_when_done",
+            ),
+            models.CheckConstraint(
+                condition=~Q(text=""), name="meetings_actionpoint_text_not_empty"
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    @property
+    def is_action(self):
+        return self.kind == self.Kind.ACTION
+
+    @property
+    def is_overdue(self):
+        return (
+            self.is_action
+            and self.status != self.Status.DONE
+            and self.due_on is not None
+            and self.due_on < timezone.localdate()
+        )
+
+
+class DocumentQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(visibility=Document.Visibility.PUBLIC)
+
+
+class Document(models.Model):
+    """A meeting's agenda, concept note, presentation, minutes, report or photo."""
+
+    class Kind(models.TextChoices):
+        AGENDA = "agenda", _("Agenda")
+        CONCEPT_NOTE = "concept_note", _("Concept note")
+        PRESENTATION = "presentation", _("Presentation")
+        MINUTES = "minutes", _("Minutes")
+        REPORT = "report", _("Report")
+        PHOTO = "photo", _("Photo")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        MEMBERS = "members", _("Members only")
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.CASCADE,
+        related_name="documents",
+        verbose_name=_("meeting"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.REPORT)
+    file = models.FileField(
+        _("file"),
+        upload_to="meetings/%Y/",
+        blank=True,
+        validators=[validate_document_type, validate_document_size],
+        help_text=_("PDF, Word, PowerPoint, Excel, OpenDocument text, or an image; at most 20 MB."),
+    )
+    external_url = models.URLField(_("external link"), max_length=500, blank=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "order", "title"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(file="") & ~Q(external_url="")) | (~Q(file="") & Q(external_url="")),
+                name="meetings_document_file_xor_link",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if bool(self.file) == bool(self.external_url):
+            raise ValidationError(_("Upload a file or give an external link (one of the two)."))
+        if self.kind == self.Kind.PHOTO and self.file:
+            extension = self.file.name.rsplit(".", 1)[-1].lower()
+            if extension not in {"jpg", "jpeg", "png", "webp"}:
+                raise ValidationError({"file": _("A photo must be a JPEG, PNG or WebP image.")})
+
+    @property
+    def url(self):
+        return self.file.url if self.file else self.external_url
+
+
+class Minutes(models.Model):
+    """The minutes of a meeting: drafted, circulated to members, adopted at a later meeting."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        CIRCULATED = "circulated", _("Circulated to members")
+        ADOPTED = "adopted", _("Adopted")
+
+    meeting = models.OneToOneField(
+        "meetings.Meeting",
+        on_delete=models.CASCADE,
+        related_name="minutes",
+        verbose_name=_("meeting"),
+    )
+    text = models.TextField(_("text"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    circulated_on = models.DateField(_("circulated on"), null=True, blank=True)
+    adopted_at = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.PROTECT,
+        related_name="adopted_minutes",
+        verbose_name=_("adopted at"),
+        null=True,
+        blank=True,
+        help_text=_("The later meeting that adopted these minutes."),
+    )
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="adopted") | Q(adopted_at__isnull=False),
+                name="meetings_minutes_adopted_at_a_meeting",
+            ),
+            models.CheckConstraint(
+                condition=~Q(adopted_at=F("meeting")),
+                name="meetings_minutes_adopted_at_another_meeting",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(circulated_on__isnull=False),
+                name="meetings_minutes_circulated_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Minutes of %(meeting)s") % {"meeting": self.meeting}
+
+    def clean(self):
+        if self.status == self.Status.ADOPTED and not self.adopted_at_id:
+            raise ValidationError({"adopted_at": _("Say at which meeting they were adopted.")})
+        if self.status != self.Status.DRAFT and not self.circulated_on:
+            raise ValidationError({"circulated_on": _("Give the date they were circulated.")})
+        later = (
+            self.adopted_at_id
+            and self.meeting_id
+            and (
+                self.adopted_at_id != self.meeting_id and self.adopted_at.start > self.meeting.start
+            )
+        )
+        if self.adopted_at_id and self.meeting_id and not later:
+            raise ValidationError({"adopted_at": _("Minutes are adopted at a later meeting.")})
+
+    @property
+    def is_adopted(self):
+        return self.status == self.Status.ADOPTED

@@ -1,0 +1,483 @@
+import datetime
+import zoneinfo
+
+import icalendar
+import pytest
+from django.urls import reverse
+
+from frameworks.models import GCMObjective
+from meetings.models import ActionPoint, Document, Meeting
+from members.models import Organisation
+from tests.meetings.factories import (
+    ActionPointFactory,
+    AgendaItemFactory,
+    DocumentFactory,
+    MeetingFactory,
+    MinutesFactory,
+    ParticipationFactory,
+    RemarkFactory,
+    in_days,
+)
+from tests.members.factories import OrganisationFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("meetings:meeting-list")
+
+
+def titles(response):
+    return [m.title for m in response.context["meetings"]]
+
+
+def past_meeting(days_ago, **kwargs):
+    start = in_days(-days_ago)
+    return MeetingFactory(start=start, end=start + datetime.timedelta(hours=2), **kwargs)
+
+
+# List
+
+
+def test_list_shows_upcoming_first_soonest_then_past_latest_first(client):
+    past_meeting(400, title="Old")
+    MeetingFactory(title="Later", start=in_days(30), end=in_days(30, hour=12))
+    past_meeting(10, title="Recent")
+    MeetingFactory(title="Soon", start=in_days(2), end=in_days(2, hour=12))
+
+    response = client.get(LIST)
+
+    assert titles(response) == ["Soon", "Later", "Recent", "Old"]
+    assert [m.title for m in response.context["upcoming"]] == ["Soon", "Later"]
+    years = [year for year, _ in response.context["past_by_year"]]
+    assert years == sorted(set(years), reverse=True)
+
+
+def test_list_hides_drafts_and_members_only_meetings_from_the_public(client):
+    MeetingFactory(title="Public meeting")
+    MeetingFactory(title="Draft meeting", status=Meeting.Status.DRAFT)
+    MeetingFactory(title="Closed meeting", visibility=Meeting.Visibility.MEMBERS)
+
+    response = client.get(LIST)
+
+    assert titles(response) == ["Public meeting"]
+    assert "Draft meeting" not in response.content.decode()
+
+
+def test_list_shows_staff_drafts_and_members_only_meetings(admin_client):
+    MeetingFactory(title="Draft meeting", status=Meeting.Status.DRAFT)
+    MeetingFactory(title="Closed meeting", visibility=Meeting.Visibility.MEMBERS)
+
+    response = admin_client.get(LIST)
+
+    assert set(titles(response)) == {"Draft meeting", "Closed meeting"}
+
+
+def test_list_keeps_cancelled_meetings_and_says_so(client):
+    MeetingFactory(title="Called off", status=Meeting.Status.CANCELLED)
+
+    response = client.get(LIST)
+
+    assert titles(response) == ["Called off"]
+    assert "Cancelled" in response.content.decode()
+
+
+def test_list_filters_by_year_kind_and_format(client):
+    past_meeting(800, title="Old workshop", kind=Meeting.Kind.WORKSHOP)
+    MeetingFactory(title="Hybrid group", kind=Meeting.Kind.WORKING_GROUP, format="hybrid")
+    MeetingFactory(title="Online group", kind=Meeting.Kind.WORKING_GROUP, format="online")
+    old_year = in_days(-800).year
+
+    by_year = client.get(LIST, {"year": old_year})
+    by_kind = client.get(LIST, {"kind": "working_group"})
+    by_both = client.get(LIST, {"kind": "working_group", "format": "hybrid"})
+
+    assert titles(by_year) == ["Old workshop"]
+    assert set(titles(by_kind)) == {"Hybrid group", "Online group"}
+    assert titles(by_both) == ["Hybrid group"]
+
+
+def test_list_filters_by_organisation_as_organiser_or_participant(client):
+    unicef = OrganisationFactory(name="UNICEF")
+    MeetingFactory(title="Organised by UNICEF", organiser=unicef)
+    attended = MeetingFactory(title="Attended by UNICEF")
+    ParticipationFactory(meeting=attended, organisation=unicef)
+    ParticipationFactory(meeting=attended)
+    MeetingFactory(title="Without UNICEF")
+
+    response = client.get(LIST, {"organisation": unicef.slug})
+
+    assert sorted(titles(response)) == ["Attended by UNICEF", "Organised by UNICEF"]
+
+
+def test_list_filters_by_gcm_objective(client):
+    linked = MeetingFactory(title="On skills")
+    linked.gcm_objectives.add(GCMObjective.objects.get(number=18))
+    MeetingFactory(title="On something else")
+
+    response = client.get(LIST, {"objective": 18})
+
+    assert titles(response) == ["On skills"]
+
+
+def test_list_search_covers_title_summary_and_venue(client):
+    MeetingFactory(title="Data workshop", summary="Statistics")
+    MeetingFactory(title="Other", summary="Remittances and diaspora")
+    MeetingFactory(title="Third", venue="UN House, Baku", summary="")
+
+    assert titles(client.get(LIST, {"q": "data"})) == ["Data workshop"]
+    assert titles(client.get(LIST, {"q": "DIASPORA"})) == ["Other"]
+    assert titles(client.get(LIST, {"q": "un house"})) == ["Third"]
+    assert titles(client.get(LIST, {"q": "nothing like it"})) == []
+
+
+def test_list_bad_filter_value_shows_error_not_500(client):
+    MeetingFactory(title="Meeting")
+
+    response = client.get(LIST, {"kind": "<script>x</script>", "objective": "99"})
+
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert "<script>x</script>" not in response.content.decode()
+
+
+def test_list_paginates_and_keeps_filters_in_page_links(client):
+    for day in range(25):
+        MeetingFactory(start=in_days(day + 1), end=in_days(day + 1, hour=12))
+
+    first = client.get(LIST, {"kind": "coordination"})
+    second = client.get(LIST, {"kind": "coordination", "page": 2})
+
+    assert len(first.context["meetings"]) == 20
+    assert len(second.context["meetings"]) == 5
+    assert "kind=coordination&amp;page=2" in first.content.decode()
+
+
+def test_list_query_count_constant_as_meetings_grow(client, django_assert_max_num_queries):
+    MeetingFactory.create_batch(2)
+    with django_assert_max_num_queries(5) as few:
+        client.get(LIST)
+    for _ in range(15):
+        meeting = MeetingFactory(organiser=OrganisationFactory())
+        ParticipationFactory.create_batch(2, meeting=meeting)
+        meeting.gcm_objectives.add(GCMObjective.objects.get(number=1))
+
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(LIST)
+
+    assert len(response.context["meetings"]) == 17
+
+
+# Meeting page
+
+
+def test_meeting_page_shows_time_in_the_network_zone(client, settings):
+    settings.TIME_ZONE = "Asia/Baku"
+    start = datetime.datetime(2030, 3, 4, 7, 0, tzinfo=datetime.UTC)
+    meeting = MeetingFactory(start=start, end=start + datetime.timedelta(minutes=90))
+
+    content = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert "Monday 4 March 2030" in content
+    assert "11:00–12:30" in content
+    assert "Asia/Baku time (UTC+04:00)" in content
+
+
+def test_meeting_page_shows_agenda_speakers_and_published_summaries_in_order(client):
+    meeting = MeetingFactory()
+    opening = AgendaItemFactory(meeting=meeting, order=1, title="Opening session")
+    AgendaItemFactory(meeting=meeting, order=2, title="Updates")
+    RemarkFactory(
+        agenda_item=opening,
+        order=2,
+        speaker=PersonFactory(name="Second Speaker", consent_public_listing=True),
+        speaker_role="Chief of Mission",
+        summary="Spoke second.",
+    )
+    RemarkFactory(
+        agenda_item=opening,
+        order=1,
+        speaker=PersonFactory(name="First Speaker", consent_public_listing=True),
+        speaker_role="Resident Coordinator",
+        summary="Spoke first.",
+    )
+    RemarkFactory(
+        agenda_item=opening,
+        order=3,
+        speaker=PersonFactory(name="Planned Speaker", consent_public_listing=True),
+        summary="Not yet published.",
+        status="delivered",
+    )
+
+    content = client.get(meeting.get_absolute_url()).content.decode()
+
+    order = [
+        "Opening session",
+        "First Speaker",
+        "Resident Coordinator",
+        "Spoke first.",
+        "Second Speaker",
+        "Chief of Mission",
+        "Spoke second.",
+        "Planned Speaker",
+        "Updates",
+    ]
+    positions = [content.index(text) for text in order]
+    assert positions == sorted(positions)
+    assert "Not yet published." not in content
+
+
+def test_meeting_page_never_names_a_speaker_without_consent_nor_shows_contacts(client):
+    meeting = MeetingFactory(online_link="https://meet.example.org/secret-room")
+    private = PersonFactory(
+        name="Private Person", email="private@example.org", consent_public_listing=False
+    )
+    RemarkFactory(agenda_item=AgendaItemFactory(meeting=meeting), speaker=private)
+    meeting.chairs.add(private)
+
+    content = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert "Private Person" not in content
+    assert "private@example.org" not in content
+    assert "A representative" in content
+    assert "secret-room" not in content
+
+
+def test_meeting_page_groups_participants_by_kind_from_data(client):
+    meeting = MeetingFactory()
+    ParticipationFactory(
+        meeting=meeting,
+        organisation=OrganisationFactory(name="UNHCR office", kind=Organisation.Kind.UN_AGENCY),
+        representatives=2,
+    )
+    ParticipationFactory(
+        meeting=meeting,
+        organisation=OrganisationFactory(
+            name="Embassy of Testland", kind=Organisation.Kind.DIPLOMATIC_MISSION
+        ),
+        representatives=1,
+    )
+
+    content = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert "Representatives of UN agencies and diplomatic missions took part" in content
+    assert "3 people in all" in content
+    assert content.index("UNHCR office") < content.index("Embassy of Testland")
+
+
+def test_meeting_page_shows_outcomes_actions_and_carried_over_points(client):
+    earlier = past_meeting(30, title="Earlier meeting")
+    ActionPointFactory(meeting=earlier, text="Draft the work plan", status="in_progress")
+    ActionPointFactory(
+        meeting=past_meeting(40, visibility=Meeting.Visibility.MEMBERS),
+        text="Confidential follow-up",
+    )
+    meeting = MeetingFactory()
+    ActionPointFactory(meeting=meeting, kind=ActionPoint.Kind.OUTCOME, text="Agreed the plan")
+    ActionPointFactory(meeting=meeting, text="Send the invitations", due_on=in_days(5).date())
+
+    content = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert "Agreed the plan" in content
+    assert "Send the invitations" in content
+    assert "Carried over from earlier meetings" in content
+    assert "Draft the work plan" in content
+    assert "Confidential follow-up" not in content
+
+
+def test_meeting_page_lists_only_public_documents_to_the_public(client, admin_client):
+    meeting = MeetingFactory()
+    DocumentFactory(meeting=meeting, title="Public agenda")
+    DocumentFactory(meeting=meeting, title="Internal notes", visibility=Document.Visibility.MEMBERS)
+
+    public = client.get(meeting.get_absolute_url()).content.decode()
+    staff = admin_client.get(meeting.get_absolute_url()).content.decode()
+
+    assert "Public agenda" in public and "Internal notes" not in public
+    assert "Internal notes" in staff
+
+
+def test_meeting_page_shows_adopted_minutes_but_not_circulated_drafts(client):
+    circulated = MinutesFactory(
+        status="circulated", circulated_on=in_days(-3).date(), text="Draft minutes text"
+    )
+    adopted = MinutesFactory(
+        meeting=past_meeting(60),
+        status="adopted",
+        circulated_on=in_days(-50).date(),
+        adopted_at=past_meeting(5),
+        text="Adopted minutes text",
+    )
+
+    draft_page = client.get(circulated.meeting.get_absolute_url()).content.decode()
+    adopted_page = client.get(adopted.meeting.get_absolute_url()).content.decode()
+
+    assert "Draft minutes text" not in draft_page
+    assert "circulated to members" in draft_page
+    assert "Adopted minutes text" in adopted_page
+
+
+def test_meeting_page_links_related_gcm_objectives(client):
+    meeting = MeetingFactory()
+    meeting.gcm_objectives.add(GCMObjective.objects.get(number=6))
+
+    content = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert "Related GCM objectives" in content
+    assert "Recruitment and decent work" in content
+
+
+@pytest.mark.parametrize(
+    ("status", "visibility"),
+    [("draft", "public"), ("published", "members"), ("draft", "members")],
+)
+def test_hidden_meeting_pages_are_404_for_the_public(client, status, visibility):
+    meeting = MeetingFactory(status=status, visibility=visibility)
+
+    for name in ["meeting-detail", "meeting-ics", "meeting-print"]:
+        response = client.get(reverse(f"meetings:{name}", kwargs={"slug": meeting.slug}))
+        assert response.status_code == 404, name
+
+
+def test_draft_page_is_a_preview_for_staff(admin_client):
+    meeting = MeetingFactory(status=Meeting.Status.DRAFT)
+
+    response = admin_client.get(meeting.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "Preview of a draft" in response.content.decode()
+
+
+def test_cancelled_meeting_keeps_its_page_and_says_so(client):
+    meeting = MeetingFactory(status=Meeting.Status.CANCELLED)
+
+    response = client.get(meeting.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "This meeting was cancelled." in response.content.decode()
+
+
+def test_meeting_page_query_count_constant_as_programme_grows(
+    client, django_assert_max_num_queries
+):
+    meeting = MeetingFactory()
+    RemarkFactory(agenda_item=AgendaItemFactory(meeting=meeting))
+    ParticipationFactory(meeting=meeting)
+    ActionPointFactory(meeting=meeting)
+    DocumentFactory(meeting=meeting)
+    meeting.chairs.add(PersonFactory(consent_public_listing=True))
+    with django_assert_max_num_queries(10) as few:
+        client.get(meeting.get_absolute_url())
+    for order in range(2, 12):
+        item = AgendaItemFactory(meeting=meeting, order=order)
+        RemarkFactory.create_batch(3, agenda_item=item)
+    ParticipationFactory.create_batch(20, meeting=meeting)
+    ActionPointFactory.create_batch(8, meeting=meeting)
+    ActionPointFactory.create_batch(5, meeting=past_meeting(20))
+    DocumentFactory.create_batch(5, meeting=meeting)
+    meeting.chairs.add(*PersonFactory.create_batch(3, consent_public_listing=True))
+    meeting.gcm_objectives.add(*GCMObjective.objects.filter(number__lte=5))
+
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(meeting.get_absolute_url())
+
+    assert response.content.decode().count('class="remark"') == 31
+
+
+# Calendar
+
+
+def test_ics_parses_and_carries_the_right_times_and_zone(client):
+    start = datetime.datetime(2030, 3, 4, 7, 0, tzinfo=datetime.UTC)
+    meeting = MeetingFactory(
+        title="Coordination meeting",
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+        online_link="https://meet.example.org/secret",
+    )
+
+    response = client.get(reverse("meetings:meeting-ics", kwargs={"slug": meeting.slug}))
+
+    assert response["Content-Type"].startswith("text/calendar")
+    assert f'filename="{meeting.slug}.ics"' in response["Content-Disposition"]
+    calendar = icalendar.Calendar.from_ical(response.content)
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["summary"]) == "Coordination meeting"
+    assert event.decoded("dtstart") == start
+    assert event.decoded("dtend") == start + datetime.timedelta(hours=2)
+    assert event["dtstart"].params["TZID"] == "Asia/Baku"
+    assert event.decoded("dtstart").tzinfo == zoneinfo.ZoneInfo("Asia/Baku")
+    assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Baku"]
+    assert meeting.get_absolute_url() in str(event["url"])
+    assert b"secret" not in response.content
+
+
+def test_ics_marks_a_cancelled_meeting(client):
+    meeting = MeetingFactory(status=Meeting.Status.CANCELLED)
+
+    response = client.get(reverse("meetings:meeting-ics", kwargs={"slug": meeting.slug}))
+
+    (event,) = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert str(event["status"]) == "CANCELLED"
+
+
+def test_feed_lists_every_public_meeting_and_nothing_hidden(client, admin_client):
+    MeetingFactory(title="Public one")
+    past_meeting(100, title="Public past one")
+    MeetingFactory(title="Draft one", status=Meeting.Status.DRAFT)
+    MeetingFactory(title="Closed one", visibility=Meeting.Visibility.MEMBERS)
+
+    for visitor in (client, admin_client):
+        response = visitor.get(reverse("meetings:meeting-feed"))
+        calendar = icalendar.Calendar.from_ical(response.content)
+        summaries = sorted(str(e["summary"]) for e in calendar.walk("VEVENT"))
+        assert summaries == ["Public one", "Public past one"]
+
+
+# Print and home
+
+
+def test_printable_summary_reads_like_a_news_item(client):
+    iom = OrganisationFactory(name="IOM Azerbaijan")
+    start = datetime.datetime(2021, 5, 31, 7, tzinfo=datetime.UTC)
+    meeting = MeetingFactory(
+        organiser=iom, start=start, end=start + datetime.timedelta(hours=2), format="online"
+    )
+    ParticipationFactory(meeting=meeting, organisation=iom)
+    opening = AgendaItemFactory(meeting=meeting, kind="opening", title="Opening session")
+    RemarkFactory(
+        agenda_item=opening,
+        speaker=PersonFactory(name="Ghulam Isaczai", honorific="Mr.", consent_public_listing=True),
+        speaker_role="UN Resident Coordinator in Azerbaijan",
+    )
+
+    content = client.get(
+        reverse("meetings:meeting-print", kwargs={"slug": meeting.slug})
+    ).content.decode()
+
+    assert "On 31 May 2021, IOM Azerbaijan organised an online coordination meeting." in content
+    assert "Representatives of UN agencies attended the meeting." in content
+    assert (
+        "Participants were welcomed by Mr. Ghulam Isaczai, UN Resident Coordinator in Azerbaijan."
+        in content
+    )
+
+
+def test_home_shows_next_public_meetings_and_latest_past_ones(client):
+    MeetingFactory(title="Next meeting", start=in_days(3), end=in_days(3, hour=12))
+    MeetingFactory(title="Hidden draft", status=Meeting.Status.DRAFT)
+    MeetingFactory(title="Closed briefing", visibility=Meeting.Visibility.MEMBERS)
+    past_meeting(20, title="Last month's meeting")
+
+    response = client.get(reverse("home"))
+
+    content = response.content.decode()
+    assert "Next meeting" in content
+    assert "Last month&#x27;s meeting" in content
+    assert "Hidden draft" not in content and "Closed briefing" not in content
+    assert content.index("Next meeting") < content.index("Last month&#x27;s meeting")
+    assert reverse("meetings:meeting-list") in content
+
+
+def test_home_without_meetings_says_so(client):
+    content = client.get(reverse("home")).content.decode()
+
+    assert "No meeting is scheduled at the moment." in content
