@@ -181,6 +181,7 @@ class ActivityAdmin(admin.ModelAdmin):
         "sdg_targets",
         "joint_programme",
         "meetings",
+        "action_points",
     ]
     inlines = [ProgressUpdateInline]
     fieldsets = [
@@ -188,7 +189,16 @@ class ActivityAdmin(admin.ModelAdmin):
         (_("Who"), {"fields": ["lead", "partners"]}),
         (
             _("Links"),
-            {"fields": ["gcm_objectives", "outcomes", "outputs", "sdg_targets", "meetings"]},
+            {
+                "fields": [
+                    "gcm_objectives",
+                    "outcomes",
+                    "outputs",
+                    "sdg_targets",
+                    "meetings",
+                    "action_points",
+                ]
+            },
         ),
         (
             _("Funding"),

@@ -12,8 +12,11 @@ invented: outputs are official text of the framework, which staff enter from the
 """
 
 import datetime
+import importlib
 import json
 from pathlib import Path
+
+from django.apps import apps
 
 from frameworks.models import (
     Activity,
@@ -389,7 +392,18 @@ def load_activities(outcomes):
             )
 
 
+def ensure_reference_data():
+    """
+    The mapping needs the 23 GCM objectives that the data migration loads. A table flush (as
+    transactional tests do) removes them; load them again with the migration's own function.
+    """
+    if GCMObjective.objects.count() != 23:
+        migration = importlib.import_module("frameworks.migrations.0002_reference_data")
+        migration.load(apps, schema_editor=None)
+
+
 def load():
+    ensure_reference_data()
     framework = load_framework()
     outcomes = load_mapping(framework)
     load_activities(outcomes)

@@ -19,7 +19,7 @@ from frameworks.models import (
     Outcome,
     StrategicPriority,
 )
-from meetings.models import Meeting
+from meetings.models import ActionPoint, Meeting
 
 PLACEHOLDER = "[placeholder: official wording to be completed by staff]"
 
@@ -42,6 +42,15 @@ class Cell:
     @property
     def level(self):
         return heat_level(self.count)
+
+
+def public_action_points():
+    """Outcomes and action points of meetings whose page is public."""
+    return (
+        ActionPoint.objects.filter(meeting__in=Meeting.objects.public())
+        .select_related("meeting", "responsible")
+        .order_by("-meeting__start", "kind", "order")
+    )
 
 
 class FrameworkMixin:
@@ -192,6 +201,7 @@ class ObjectiveDetailView(DetailView):
         context["meetings"] = (
             Meeting.objects.public().filter(gcm_objectives=objective).order_by("-start")
         )
+        context["action_points"] = public_action_points().filter(gcm_objectives=objective)
         context["previous"] = objective.number - 1 if objective.number > 1 else None
         context["next"] = objective.number + 1 if objective.number < 23 else None
         return context
@@ -249,6 +259,9 @@ class ActivityDetailView(DetailView):
                     "meetings",
                     queryset=Meeting.objects.public().order_by("-start"),
                     to_attr="public_meetings",
+                ),
+                Prefetch(
+                    "action_points", queryset=public_action_points(), to_attr="public_action_points"
                 ),
                 "outputs__outcome",
             )

@@ -8,7 +8,8 @@ class GCMObjectiveQuerySet(models.QuerySet):
     def with_coverage(self, framework=None):
         """
         Annotate how far each objective is addressed: links in the framework's mapping, and
-        published work-plan activities by status (planned, ongoing, completed, on hold).
+        published work-plan activities: all, under way or done (ongoing, completed), and not
+        started (planned or on hold).
         """
         if framework is None:
             in_framework = Q(pk__in=[])
@@ -27,7 +28,7 @@ class GCMObjectiveQuerySet(models.QuerySet):
             ),
             planned_count=Count(
                 "activities",
-                filter=published & Q(activities__status="planned"),
+                filter=published & Q(activities__status__in=["planned", "on_hold"]),
                 distinct=True,
             ),
         )

@@ -1,11 +1,10 @@
-import importlib
 import re
 
 import pytest
-from django.apps import apps
 from playwright.sync_api import expect
 
-from frameworks.models import Activity, GCMObjective
+from frameworks.demo import ensure_reference_data
+from frameworks.models import Activity
 from tests.frameworks.factories import (
     ActivityFactory,
     CooperationFrameworkFactory,
@@ -26,9 +25,7 @@ def reference_data():
     Transactional tests empty every table when they end, the built-in reference data with it:
     load it again the way a fresh install does, with the data migration's own function.
     """
-    if GCMObjective.objects.count() != 23:
-        migration = importlib.import_module("frameworks.migrations.0002_reference_data")
-        migration.load(apps, schema_editor=None)
+    ensure_reference_data()
 
 
 @pytest.fixture

@@ -68,3 +68,12 @@ def test_demo_mapping_and_activities_are_flagged_as_demo():
     assert not Activity.objects.filter(is_demo=False).exists()
     assert Activity.objects.synergies().count() >= 2
     assert set(Activity.objects.values_list("status", flat=True)) == set(Activity.Status.values)
+
+
+def test_demo_reloads_reference_data_emptied_by_a_flush():
+    GCMObjective.objects.all().delete()
+
+    call_command("load_demo", "--no-superuser")
+
+    assert GCMObjective.objects.count() == 23
+    assert ObjectiveLink.objects.exists()

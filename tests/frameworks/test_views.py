@@ -16,6 +16,7 @@ from tests.frameworks.factories import (
     StrategicPriorityFactory,
     objective,
 )
+from tests.meetings.factories import ActionPointFactory, MeetingFactory
 from tests.members.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -115,6 +116,7 @@ def test_objective_page_query_count_constant(client, django_assert_max_num_queri
             )
             ProgressUpdateFactory(activity=activity)
             meeting(f"Meeting {n}-{i}").gcm_objectives.add(objective(8))
+            ActionPointFactory().gcm_objectives.add(objective(8))
 
     add(1)
     with django_assert_max_num_queries(12) as few:
@@ -149,7 +151,9 @@ def test_coverage_lists_gaps_and_planned_only_objectives(client):
     assert not_in_framework == [n for n in range(1, 24) if n not in (1, 2, 3)]
     assert not_in_work_plan == [n for n in range(1, 24) if n not in (1, 2, 3, 5)]
     assert only_planned == [2, 3, 5]
-    assert "with planned work only" in response.content.decode()
+    assert "with planned or on-hold work only" in response.content.decode()
+    by_number = {o.number: o for o in response.context["objectives"]}
+    assert (by_number[3].planned_count, by_number[1].planned_count) == (1, 1)
 
 
 def test_coverage_without_any_data_lists_every_objective_as_a_gap(client):
@@ -294,3 +298,60 @@ def test_unpublished_activity_page_is_404(client, work_plan):
     activity = Activity.objects.get(title="Unpublished idea")
 
     assert client.get(activity.get_absolute_url()).status_code == 404
+
+
+# Links to meetings and their action points
+
+
+def test_objective_page_lists_action_points_of_public_meetings_only(client):
+    shown = ActionPointFactory(text="Draft a referral guide", meeting=MeetingFactory())
+    hidden = ActionPointFactory(
+        text="Confidential follow-up",
+        meeting=MeetingFactory(visibility=Meeting.Visibility.MEMBERS),
+    )
+    for point in (shown, hidden):
+        point.gcm_objectives.add(objective(10))
+
+    content = client.get(objective(10).get_absolute_url()).content.decode()
+
+    assert "Draft a referral guide" in content
+    assert shown.meeting.get_absolute_url() in content
+    assert "Confidential follow-up" not in content
+
+
+def test_activity_page_links_its_meetings_and_action_points(client):
+    activity = ActivityFactory()
+    public = MeetingFactory(title="Working group on data")
+    draft = MeetingFactory(title="Draft session", status=Meeting.Status.DRAFT)
+    activity.meetings.add(public, draft)
+    activity.action_points.add(
+        ActionPointFactory(meeting=public, text="Circulate the questionnaire"),
+        ActionPointFactory(meeting=draft, text="Not yet public"),
+    )
+
+    content = client.get(activity.get_absolute_url()).content.decode()
+
+    assert "Working group on data" in content
+    assert public.get_absolute_url() in content
+    assert "Circulate the questionnaire" in content
+    assert "Draft session" not in content
+    assert "Not yet public" not in content
+
+
+def test_activity_page_query_count_constant_as_links_grow(client, django_assert_max_num_queries):
+    activity = ActivityFactory(partners=[OrganisationFactory()], gcm_objectives=[objective(1)])
+    activity.action_points.add(ActionPointFactory())
+    with django_assert_max_num_queries(14) as few:
+        client.get(activity.get_absolute_url())
+    for _ in range(8):
+        meeting = MeetingFactory()
+        activity.meetings.add(meeting)
+        activity.action_points.add(ActionPointFactory(meeting=meeting))
+        activity.partners.add(OrganisationFactory())
+        activity.outcomes.add(OutcomeFactory())
+        ProgressUpdateFactory(activity=activity)
+
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(activity.get_absolute_url())
+
+    assert len(response.context["activity"].public_action_points) == 9
