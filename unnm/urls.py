@@ -15,6 +15,7 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("members/", include("members.urls")),
     path("meetings/", include("meetings.urls")),
+    path("frameworks/", include("frameworks.urls")),
     path("admin/", admin.site.urls),
     path("privacy/", PrivacyNoticeView.as_view(), name="privacy"),
     path("health/", health, name="health"),

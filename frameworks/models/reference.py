@@ -1,0 +1,108 @@
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class GCMObjectiveQuerySet(models.QuerySet):
+    def with_coverage(self, framework=None):
+        """
+        Annotate how far each objective is addressed: links in the framework's mapping, and
+        published work-plan activities: all, under way or done (ongoing, completed), and not
+        started (planned or on hold).
+        """
+        if framework is None:
+            in_framework = Q(pk__in=[])
+        else:
+            in_framework = Q(links__outcome__priority__framework=framework) | Q(
+                links__output__outcome__priority__framework=framework
+            )
+        published = Q(activities__is_published=True)
+        return self.annotate(
+            link_count=Count("links", filter=in_framework, distinct=True),
+            activity_count=Count("activities", filter=published, distinct=True),
+            active_count=Count(
+                "activities",
+                filter=published & Q(activities__status__in=["ongoing", "completed"]),
+                distinct=True,
+            ),
+            planned_count=Count(
+                "activities",
+                filter=published & Q(activities__status__in=["planned", "on_hold"]),
+                distinct=True,
+            ),
+        )
+
+
+class GCMObjective(models.Model):
+    """One of the 23 objectives of the Global Compact for Migration (A/RES/73/195)."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    title = models.CharField(_("official title"), max_length=300)
+    short_label = models.CharField(_("short label"), max_length=80)
+    gcm_paragraph = models.PositiveSmallIntegerField(_("paragraph of the GCM"))
+    source = models.TextField(_("source"), blank=True)
+
+    objects = GCMObjectiveQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("GCM objective")
+        verbose_name_plural = _("GCM objectives")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(number__gte=1, number__lte=23), name="frameworks_gcm_objective_1_to_23"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.short_label}"
+
+    def get_absolute_url(self):
+        return reverse("frameworks:objective-detail", kwargs={"number": self.number})
+
+    @property
+    def is_addressed_only_by_planned_work(self):
+        """Has work-plan activities, but none under way or done (needs with_coverage())."""
+        return self.activity_count > 0 and self.active_count == 0
+
+
+class GuidingPrinciple(models.Model):
+    """A cross-cutting guiding principle of the GCM, (a) to (j) of paragraph 15."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    letter = models.CharField(_("letter"), max_length=1, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    source = models.TextField(_("source"), blank=True)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("GCM guiding principle")
+        verbose_name_plural = _("GCM guiding principles")
+
+    def __str__(self):
+        return f"({self.letter}) {self.name}"
+
+
+class SDGTarget(models.Model):
+    """A Sustainable Development Goal target related to migration (for instance 10.7)."""
+
+    code = models.CharField(_("target"), max_length=10, unique=True)
+    goal = models.PositiveSmallIntegerField(_("goal"))
+    text = models.TextField(_("official text"))
+    migration_theme = models.CharField(_("migration theme"), max_length=200, blank=True)
+    migration_theme_verified = models.BooleanField(_("theme verified"), default=False)
+    source = models.TextField(_("source"), blank=True)
+
+    class Meta:
+        ordering = ["goal", "code"]
+        verbose_name = _("SDG target")
+        verbose_name_plural = _("SDG targets")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(goal__gte=1, goal__lte=17), name="frameworks_sdg_goal_1_to_17"
+            ),
+        ]
+
+    def __str__(self):
+        return f"SDG {self.code}"

@@ -1,0 +1,392 @@
+import csv
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Prefetch, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
+
+from frameworks.filters import ActivityFilter
+from frameworks.models import (
+    Activity,
+    CooperationFramework,
+    GCMObjective,
+    ObjectiveLink,
+    Outcome,
+    StrategicPriority,
+)
+from meetings.models import ActionPoint, Meeting
+
+PLACEHOLDER = "[placeholder: official wording to be completed by staff]"
+
+
+def heat_level(count):
+    """The colour step of a matrix cell: 0 (none) to 4 (five links or more)."""
+    if count >= 5:
+        return 4
+    if count >= 3:
+        return 3
+    return count
+
+
+@dataclass
+class Cell:
+    objective: GCMObjective
+    count: int
+    url: str
+
+    @property
+    def level(self):
+        return heat_level(self.count)
+
+
+def public_action_points():
+    """Outcomes and action points of meetings whose page is public."""
+    return (
+        ActionPoint.objects.filter(meeting__in=Meeting.objects.public())
+        .select_related("meeting", "responsible")
+        .order_by("-meeting__start", "kind", "order")
+    )
+
+
+class FrameworkMixin:
+    """Pages about one cooperation framework: ?framework=<id>, else the current one."""
+
+    def get_framework(self):
+        if not hasattr(self, "_framework"):
+            wanted = self.request.GET.get("framework", "")
+            framework = None
+            if wanted.isdigit():
+                framework = CooperationFramework.objects.filter(pk=wanted).first()
+            self._framework = framework or CooperationFramework.objects.current()
+        return self._framework
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["framework"] = self.get_framework()
+        context["frameworks"] = list(CooperationFramework.objects.only("pk", "short_title"))
+        return context
+
+
+class MatrixView(FrameworkMixin, TemplateView):
+    """The UNSDCF x GCM heat map: priorities and outcomes against the 23 GCM objectives."""
+
+    template_name = "frameworks/matrix.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        framework = context["framework"]
+        objectives = list(GCMObjective.objects.with_coverage(framework))
+        context["objectives"] = objectives
+        context["rows"] = self.rows(framework, objectives) if framework else []
+        context["activity_cells"] = [
+            Cell(
+                o, o.activity_count, reverse("frameworks:activity-list") + f"?objective={o.number}"
+            )
+            for o in objectives
+        ]
+        return context
+
+    def rows(self, framework, objectives):
+        counts = {
+            (row["row_outcome"], row["objective__number"]): row["n"]
+            for row in ObjectiveLink.objects.of_framework(framework)
+            .with_row_outcome()
+            .values("row_outcome", "objective__number")
+            .annotate(n=Count("pk"))
+            .order_by()
+        }
+        rows = []
+        for priority in framework.priorities.prefetch_related("outcomes"):
+            outcomes = list(priority.outcomes.all())
+            rows.append(
+                {
+                    "kind": "priority",
+                    "object": priority,
+                    "cells": [
+                        self.cell(
+                            "frameworks:matrix-priority-cell",
+                            priority.pk,
+                            objective,
+                            sum(counts.get((o.pk, objective.number), 0) for o in outcomes),
+                        )
+                        for objective in objectives
+                    ],
+                }
+            )
+            for outcome in outcomes:
+                outcome.priority = priority
+                rows.append(
+                    {
+                        "kind": "outcome",
+                        "object": outcome,
+                        "cells": [
+                            self.cell(
+                                "frameworks:matrix-cell",
+                                outcome.pk,
+                                objective,
+                                counts.get((outcome.pk, objective.number), 0),
+                            )
+                            for objective in objectives
+                        ],
+                    }
+                )
+        for row in rows:
+            row["total"] = sum(cell.count for cell in row["cells"])
+        return rows
+
+    @staticmethod
+    def cell(url_name, pk, objective, count):
+        url = reverse(url_name, kwargs={"pk": pk, "number": objective.number})
+        return Cell(objective, count, url)
+
+
+class CellView(TemplateView):
+    """The links behind one cell of the matrix, with the activities at the same crossing."""
+
+    template_name = "frameworks/matrix_cell.html"
+    row = "outcome"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        objective = get_object_or_404(GCMObjective, number=kwargs["number"])
+        if self.row == "outcome":
+            subject = get_object_or_404(
+                Outcome.objects.select_related("priority__framework"), pk=kwargs["pk"]
+            )
+            links = ObjectiveLink.objects.in_cell(objective, outcome=subject)
+            in_row = Q(outcomes=subject) | Q(outputs__outcome=subject)
+            framework = subject.priority.framework
+        else:
+            subject = get_object_or_404(
+                StrategicPriority.objects.select_related("framework"), pk=kwargs["pk"]
+            )
+            links = ObjectiveLink.objects.in_cell(objective, priority=subject)
+            in_row = Q(outcomes__priority=subject) | Q(outputs__outcome__priority=subject)
+            framework = subject.framework
+        context.update(
+            objective=objective,
+            subject=subject,
+            row=self.row,
+            framework=framework,
+            links=list(links.for_display()),
+            activities=Activity.objects.published()
+            .filter(gcm_objectives=objective)
+            .filter(pk__in=Activity.objects.filter(in_row).values("pk"))
+            .for_list()
+            .order_by("title"),
+        )
+        return context
+
+
+class ObjectiveDetailView(DetailView):
+    """A GCM objective: the outcomes and outputs linked to it, and the work that serves it."""
+
+    model = GCMObjective
+    slug_field = "number"
+    slug_url_kwarg = "number"
+    context_object_name = "objective"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        objective = self.object
+        context["links"] = list(objective.links.for_display())
+        context["activities"] = (
+            objective.activities.published().for_list().order_by("status", "title")
+        )
+        context["meetings"] = (
+            Meeting.objects.public().filter(gcm_objectives=objective).order_by("-start")
+        )
+        context["action_points"] = public_action_points().filter(gcm_objectives=objective)
+        context["previous"] = objective.number - 1 if objective.number > 1 else None
+        context["next"] = objective.number + 1 if objective.number < 23 else None
+        return context
+
+
+class CoverageView(FrameworkMixin, TemplateView):
+    """Which GCM objectives the framework and the work plan leave open, or only plan for."""
+
+    template_name = "frameworks/coverage.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        objectives = list(GCMObjective.objects.with_coverage(context["framework"]))
+        context.update(
+            objectives=objectives,
+            not_in_framework=[o for o in objectives if o.link_count == 0],
+            not_in_work_plan=[o for o in objectives if o.activity_count == 0],
+            only_planned=[o for o in objectives if o.is_addressed_only_by_planned_work],
+        )
+        return context
+
+
+class ActivityListView(FilterView):
+    """The network's work plan, filterable."""
+
+    filterset_class = ActivityFilter
+    template_name = "frameworks/activity_list.html"
+    context_object_name = "activities"
+
+    def get_queryset(self):
+        return (
+            Activity.objects.published()
+            .for_list()
+            .order_by(F("start").asc(nulls_last=True), "title")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["is_filtered"] = any(self.request.GET.get(k) for k in ActivityFilter.Meta.fields)
+        context["query"] = self.request.GET.urlencode()
+        return context
+
+
+class ActivityDetailView(DetailView):
+    """One work-plan activity, its links and its dated progress updates."""
+
+    context_object_name = "activity"
+
+    def get_queryset(self):
+        return (
+            Activity.objects.published()
+            .for_list()
+            .prefetch_related(
+                Prefetch(
+                    "meetings",
+                    queryset=Meeting.objects.public().order_by("-start"),
+                    to_attr="public_meetings",
+                ),
+                Prefetch(
+                    "action_points", queryset=public_action_points(), to_attr="public_action_points"
+                ),
+                "outputs__outcome",
+            )
+        )
+
+
+def csv_response(filename):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # A byte-order mark so that spreadsheet programs read the file as UTF-8.
+    response.write("\ufeff")
+    return response
+
+
+def joined(values):
+    return "; ".join(str(value) for value in values)
+
+
+class MappingCSVView(FrameworkMixin, View):
+    """The mapping as a CSV file: one row per link between an outcome or output and an objective."""
+
+    HEADER = [
+        "framework",
+        "priority_number",
+        "priority_title",
+        "outcome_number",
+        "outcome_short_name",
+        "outcome_statement",
+        "output_number",
+        "output_title",
+        "gcm_objective_number",
+        "gcm_objective_title",
+        "strength",
+        "rationale",
+        "sdg_targets",
+        "demo_data",
+    ]
+
+    def get(self, request):
+        framework = self.get_framework()
+        if framework is None:
+            raise Http404(_("No cooperation framework has been entered yet."))
+        links = (
+            ObjectiveLink.objects.of_framework(framework)
+            .for_display()
+            .prefetch_related("outcome__sdg_targets", "output__sdg_targets")
+        )
+        response = csv_response(f"unsdcf-gcm-mapping-{framework.start_year}.csv")
+        writer = csv.writer(response)
+        writer.writerow(self.HEADER)
+        for link in links:
+            outcome = link.matrix_outcome
+            output = link.output
+            targets = (output or outcome).sdg_targets.all()
+            writer.writerow(
+                [
+                    str(framework),
+                    outcome.priority.number,
+                    outcome.priority.title,
+                    outcome.number,
+                    outcome.short_name,
+                    outcome.statement or PLACEHOLDER,
+                    output.number if output else "",
+                    output.title if output else "",
+                    link.objective.number,
+                    link.objective.title,
+                    link.get_strength_display(),
+                    link.rationale,
+                    joined(t.code for t in targets),
+                    "yes" if link.is_demo else "no",
+                ]
+            )
+        return response
+
+
+class ActivityCSVView(View):
+    """The work plan as a CSV file, one row per activity, with the list's filters applied."""
+
+    HEADER = [
+        "title",
+        "status",
+        "lead_organisation",
+        "partner_organisations",
+        "synergy",
+        "gcm_objectives",
+        "unsdcf_outcomes",
+        "unsdcf_outputs",
+        "sdg_targets",
+        "start",
+        "end",
+        "budget",
+        "currency",
+        "funding",
+        "latest_update",
+        "url",
+        "demo_data",
+    ]
+
+    def get(self, request):
+        queryset = Activity.objects.published().for_list().order_by("title")
+        activities = ActivityFilter(request.GET, queryset=queryset).qs
+        response = csv_response("network-work-plan.csv")
+        writer = csv.writer(response)
+        writer.writerow(self.HEADER)
+        for activity in activities:
+            update = activity.latest_update
+            writer.writerow(
+                [
+                    activity.title,
+                    activity.get_status_display(),
+                    activity.lead.name,
+                    joined(p.name for p in activity.partners.all()),
+                    "yes" if activity.is_synergy else "no",
+                    joined(o.number for o in activity.gcm_objectives.all()),
+                    joined(o.number for o in activity.outcomes.all()),
+                    joined(o.number for o in activity.outputs.all()),
+                    joined(t.code for t in activity.sdg_targets.all()),
+                    activity.start.isoformat() if activity.start else "",
+                    activity.end.isoformat() if activity.end else "",
+                    activity.budget if activity.budget is not None else "",
+                    activity.currency if activity.budget is not None else "",
+                    activity.funding,
+                    f"{update.date.isoformat()}: {update.text}" if update else "",
+                    request.build_absolute_uri(activity.get_absolute_url()),
+                    "yes" if activity.is_demo else "no",
+                ]
+            )
+        return response
