@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 
-from frameworks.models import GCMObjective
+from frameworks.models import Activity, GCMObjective
 from meetings.models import (
     ActionPoint,
     AgendaItem,
@@ -417,9 +417,34 @@ def load_invented(today=None):
     )
 
 
+# Work-plan activities (frameworks/demo.py) and the demo meetings where they were discussed.
+ACTIVITY_MEETINGS = {
+    "Joint assessment of migration data gaps": [
+        "Workshop on migration data for the GCM review",
+        "Quarterly coordination meeting of the network",
+    ],
+    "Pre-departure information for labour migrants": [
+        "Working group on labour migration and skills"
+    ],
+    "Diaspora skills and remittance channels": ["Working group on labour migration and skills"],
+    "Birth registration and documents for displaced and migrant children": [
+        "Consultation on migrant children's access to services"
+    ],
+}
+
+
+def link_activities():
+    """Runs after the frameworks demo (load_demo's order), once both sides exist."""
+    for title, meeting_titles in ACTIVITY_MEETINGS.items():
+        activity = Activity.objects.filter(title=title).first()
+        if activity:
+            activity.meetings.add(*Meeting.objects.filter(title__in=meeting_titles, is_demo=True))
+
+
 def load():
     from meetings.demo_rsvp import load_rsvp_demo
 
     load_may_31()
     load_invented()
     load_rsvp_demo()
+    link_activities()

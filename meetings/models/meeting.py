@@ -74,6 +74,7 @@ class MeetingQuerySet(models.QuerySet):
 
     def with_programme(self, user=None):
         """Everything a meeting's page shows, in a fixed number of queries."""
+        from frameworks.models import Activity
         from meetings.models.programme import ActionPoint, Document, Participation, Remark
 
         documents = Document.objects.all()
@@ -98,6 +99,14 @@ class MeetingQuerySet(models.QuerySet):
                 queryset=ActionPoint.objects.select_related("responsible"),
             ),
             Prefetch("documents", queryset=documents, to_attr="visible_documents"),
+            Prefetch(
+                "activities",
+                queryset=Activity.objects.published()
+                .with_partner_count()
+                .select_related("lead")
+                .order_by("title"),
+                to_attr="public_activities",
+            ),
         )
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from frameworks.models import GCMObjective
 from meetings.models import ActionPoint, Document, Meeting
 from members.models import Organisation
+from tests.frameworks.factories import ActivityFactory
 from tests.meetings.factories import (
     ActionPointFactory,
     AgendaItemFactory,
@@ -364,7 +365,7 @@ def test_meeting_page_query_count_constant_as_programme_grows(
     ActionPointFactory(meeting=meeting)
     DocumentFactory(meeting=meeting)
     meeting.chairs.add(PersonFactory(consent_public_listing=True))
-    with django_assert_max_num_queries(10) as few:
+    with django_assert_max_num_queries(11) as few:
         client.get(meeting.get_absolute_url())
     for order in range(2, 12):
         item = AgendaItemFactory(meeting=meeting, order=order)
@@ -375,11 +376,15 @@ def test_meeting_page_query_count_constant_as_programme_grows(
     DocumentFactory.create_batch(5, meeting=meeting)
     meeting.chairs.add(*PersonFactory.create_batch(3, consent_public_listing=True))
     meeting.gcm_objectives.add(*GCMObjective.objects.filter(number__lte=5))
+    for activity in ActivityFactory.create_batch(4):
+        activity.meetings.add(meeting)
+        activity.partners.add(OrganisationFactory(), OrganisationFactory())
 
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(meeting.get_absolute_url())
 
     assert response.content.decode().count('class="remark"') == 31
+    assert response.content.decode().count("Synergy") == 4
 
 
 # Calendar
@@ -481,3 +486,17 @@ def test_home_without_meetings_says_so(client):
     content = client.get(reverse("home")).content.decode()
 
     assert "No meeting is scheduled at the moment." in content
+
+
+def test_meeting_page_lists_published_activities_that_serve_it(client):
+    meeting = MeetingFactory()
+    shown = ActivityFactory(title="Joint assessment of migration data gaps")
+    hidden = ActivityFactory(title="Internal draft activity", is_published=False)
+    shown.meetings.add(meeting)
+    hidden.meetings.add(meeting)
+
+    content = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert "Joint assessment of migration data gaps" in content
+    assert shown.get_absolute_url() in content
+    assert "Internal draft activity" not in content
