@@ -22,6 +22,7 @@ venv: $(BIN)/.installed
 
 migrate: venv
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+	$(RUN_ENV) $(BIN)/python manage.py createcachetable
 
 demo: migrate
 	$(RUN_ENV) $(BIN)/python manage.py load_demo
@@ -77,6 +78,7 @@ serve: venv
 	@$(PROD_ENV); \
 	$(BIN)/python manage.py collectstatic --noinput -v 0 && \
 	$(BIN)/python manage.py migrate --noinput && \
+	$(BIN)/python manage.py createcachetable && \
 	echo "Serving the production settings on http://127.0.0.1:$(PORT)/ (uploaded files under /media/ are not served: nginx serves them in production)" && \
 	PORT=$(PORT) exec $(BIN)/gunicorn --config gunicorn.conf.py
 

@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
@@ -202,6 +203,7 @@ def _ctx(meeting, form, **extra):
     return {"meeting": meeting, "form": form, **extra}
 
 
+@never_cache
 def rsvp_done(request, slug):
     """The confirmation page after an answer: the status, and where the personal link went."""
     done = request.session.get("rsvp_done") or {}
@@ -235,6 +237,7 @@ def _rsvp_from_token(token):
     return rsvp
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def rsvp_manage(request, token):
     """A participant's personal page: their answer, the joining link if due, change or cancel."""
@@ -280,6 +283,7 @@ def rsvp_manage(request, token):
     )
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def rsvp_cancel(request, token):
     rsvp = _rsvp_from_token(token)
@@ -292,6 +296,7 @@ def rsvp_cancel(request, token):
     return render(request, "meetings/rsvp_cancel.html", {"meeting": rsvp.meeting, "rsvp": rsvp})
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def rsvp_invitation(request, token):
     """

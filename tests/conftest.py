@@ -26,6 +26,12 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True)
+def page_cache_off(settings):
+    """Views are tested as rendered; tests/members/test_page_cache.py turns the cache on."""
+    settings.UNNM_PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright. A missing browser fails the run, never skips it."""

@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
+    # Innermost: a stored page still passes through every header-setting middleware above.
+    "members.middleware.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "unnm.urls"
@@ -274,3 +276,17 @@ UNNM_SITE_URL = os.environ.get("UNNM_SITE_URL", "http://127.0.0.1:8000")
 # cache), since the development default (local memory) is per process.
 RSVP_RATE_LIMIT = int(os.environ.get("RSVP_RATE_LIMIT", "10"))
 RSVP_RATE_WINDOW = int(os.environ.get("RSVP_RATE_WINDOW", "3600"))
+
+# The cache is shared by every app server: rate limits and stored public pages live in the
+# database (`manage.py createcachetable`), so nothing that must be shared is held in a process.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "unnm_cache",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("UNNM_CACHE_MAX_ENTRIES", "5000"))},
+    }
+}
+# Public pages for anonymous visitors are served from the cache for at most this long (seconds);
+# any edit of the network's data makes them stale at once. 0 turns the page cache off.
+UNNM_PAGE_CACHE_SECONDS = int(os.environ.get("UNNM_PAGE_CACHE_SECONDS", "300"))
+UNNM_PAGE_CACHE_EXCLUDE = ("/admin/", "/health/", "/media/", "/static/")
