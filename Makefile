@@ -88,5 +88,10 @@ worker: venv
 	export DJANGO_TASKS_BACKEND=database; \
 	exec $(BIN)/python manage.py db_worker --no-reload
 
+## make bench: a large network on PostgreSQL, served by gunicorn, measured with wrk.
+bench: venv postgres
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python -m bench.run
+
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles media .serve-secret-key

@@ -35,7 +35,9 @@ ENV = {
     "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
     "DJANGO_SECURE_SSL_REDIRECT": "0",
     "DJANGO_STATIC_ROOT": str(ROOT / "bench-results" / "static"),
-    "UNNM_RSVP_RATE_LIMIT": "1000000",
+    "RSVP_RATE_LIMIT": "100000000",
+    # Mail is queued in the database, as in production (no worker runs during the bench).
+    "DJANGO_TASKS_BACKEND": "database",
 }
 
 
@@ -60,6 +62,7 @@ def prepare():
         print(f"Creating database {DATABASE} and filling it (a few minutes)...", flush=True)
         recreate_database()
         sh(python, "manage.py", "migrate", "--noinput", "-v0")
+        sh(python, "manage.py", "createcachetable")
         started = time.monotonic()
         sh(python, "-m", "bench.fill")
         print(f"Filled in {time.monotonic() - started:.0f} s", flush=True)
