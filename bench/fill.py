@@ -48,7 +48,26 @@ ACTIVITIES = 200
 
 random.seed(2021)
 KINDS = Organisation.Kind.values
-WORDS = ["migration", "governance", "data", "labour", "mobility", "return", "reintegration", "protection", "children", "remittances", "diaspora", "skills", "health", "climate", "borders", "trafficking", "inclusion", "services"]
+WORDS = [
+    "migration",
+    "governance",
+    "data",
+    "labour",
+    "mobility",
+    "return",
+    "reintegration",
+    "protection",
+    "children",
+    "remittances",
+    "diaspora",
+    "skills",
+    "health",
+    "climate",
+    "borders",
+    "trafficking",
+    "inclusion",
+    "services",
+]
 
 
 def sentence(words=12):

@@ -2,6 +2,7 @@ import csv
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -25,6 +26,7 @@ from meetings.models import (
     Remark,
     RSVPSettings,
 )
+from members.audit import AuditedAdmin
 from members.models import Organisation
 
 
@@ -98,7 +100,7 @@ class MinutesInline(admin.StackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(AuditedAdmin):
     list_display = [
         "title",
         "start",
@@ -125,6 +127,15 @@ class MeetingAdmin(admin.ModelAdmin):
         DocumentInline,
         MinutesInline,
     ]
+    history_children = [
+        (AgendaItem, "meeting"),
+        (Remark, "meeting"),
+        (Participation, "meeting"),
+        (ActionPoint, "meeting"),
+        (Document, "meeting"),
+        (Minutes, "meeting"),
+        (RSVPSettings, "meeting"),
+    ]
     fieldsets = [
         (
             None,
@@ -144,7 +155,7 @@ class MeetingAdmin(admin.ModelAdmin):
         label = _("Preview the public page (draft)") if obj.is_draft else _("Open the public page")
         return format_html('<a href="{}" target="_blank">{}</a>', obj.get_absolute_url(), label)
 
-    @admin.action(description=_("Duplicate as a new draft"))
+    @admin.action(description=_("Duplicate as a new draft"), permissions=["add"])
     def duplicate_as_draft(self, request, queryset):
         copies = [services.duplicate_meeting(meeting) for meeting in queryset.order_by("start")]
         self.message_user(
@@ -161,7 +172,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(ActionPoint)
-class ActionPointAdmin(admin.ModelAdmin):
+class ActionPointAdmin(AuditedAdmin):
     list_display = ["text", "meeting", "kind", "responsible", "due_on", "status"]
     list_filter = ["kind", "status"]
     list_select_related = ["meeting", "responsible"]
@@ -171,7 +182,7 @@ class ActionPointAdmin(admin.ModelAdmin):
 
 
 @admin.register(Minutes)
-class MinutesAdmin(admin.ModelAdmin):
+class MinutesAdmin(AuditedAdmin):
     list_display = ["meeting", "status", "circulated_on", "adopted_at"]
     list_filter = ["status"]
     list_select_related = ["meeting", "adopted_at"]
@@ -258,7 +269,7 @@ class CheckedInFilter(admin.SimpleListFilter):
 
 
 @admin.register(RSVP)
-class RSVPAdmin(admin.ModelAdmin):
+class RSVPAdmin(AuditedAdmin):
     list_display = [
         "name",
         "organisation_column",
@@ -346,33 +357,45 @@ class RSVPAdmin(admin.ModelAdmin):
     def waitlist_column(self, obj):
         return obj.queued_at or ""
 
-    @admin.action(description=_("Approve selected answers (moderated meetings)"))
+    @admin.action(
+        description=_("Approve selected answers (moderated meetings)"), permissions=["change"]
+    )
     def approve(self, request, queryset):
         done = services.approve_rsvps(queryset)
         self.message_user(request, _("%(n)d answers approved.") % {"n": len(done)})
 
-    @admin.action(description=_("Decline selected answers"))
+    @admin.action(description=_("Decline selected answers"), permissions=["change"])
     def decline(self, request, queryset):
         done = services.decline_rsvps(queryset)
         self.message_user(request, _("%(n)d answers declined.") % {"n": len(done)})
 
-    @admin.action(description=_("Check in (attended)"))
+    @admin.action(description=_("Check in (attended)"), permissions=["change"])
     def check_in(self, request, queryset):
-        n = queryset.filter(checked_in_at__isnull=True).update(checked_in_at=timezone.now())
+        n = self._set_checked_in(queryset.filter(checked_in_at__isnull=True), timezone.now())
         self._record_attendance(queryset)
         self.message_user(request, _("%(n)d participants checked in.") % {"n": n})
 
-    @admin.action(description=_("Undo check-in"))
+    @admin.action(description=_("Undo check-in"), permissions=["change"])
     def undo_check_in(self, request, queryset):
-        n = queryset.update(checked_in_at=None)
+        n = self._set_checked_in(queryset.filter(checked_in_at__isnull=False), None)
         self._record_attendance(queryset)
         self.message_user(request, _("%(n)d check-ins undone.") % {"n": n})
+
+    def _set_checked_in(self, queryset, value):
+        # One save per answer, not an update(): each check-in is in the answer's history.
+        rsvps = list(queryset)
+        for rsvp in rsvps:
+            rsvp.checked_in_at = value
+            rsvp.save(update_fields=["checked_in_at", "modified"])
+        return len(rsvps)
 
     def _record_attendance(self, queryset):
         for meeting in Meeting.objects.filter(rsvps__in=queryset).distinct():
             services.record_attendance(meeting)
 
-    @admin.action(description=_("Send a reminder to the selected participants"))
+    @admin.action(
+        description=_("Send a reminder to the selected participants"), permissions=["change"]
+    )
     def send_reminder(self, request, queryset):
         n = services.remind(rsvps=queryset.active().select_related("meeting__rsvp_settings"))
         self.message_user(request, _("%(n)d reminders queued.") % {"n": n})
@@ -425,6 +448,11 @@ class RSVPAdmin(admin.ModelAdmin):
 
     def overview_view(self, request, meeting_id):
         """Per meeting and organisation: invited, answered, confirmed, waitlisted... reminders."""
+        # admin_view() only checks that the user is staff: a viewer sees, a changer reminds.
+        if not self.has_view_permission(request) or (
+            request.method == "POST" and not self.has_change_permission(request)
+        ):
+            raise PermissionDenied
         meeting = get_object_or_404(Meeting, pk=meeting_id)
         if request.method == "POST":
             form = ReminderForm(request.POST)
@@ -445,6 +473,8 @@ class RSVPAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/meetings/rsvp_overview.html", context)
 
     def invite_organisations_view(self, request):
+        if not request.user.has_perm("meetings.add_invitation"):
+            raise PermissionDenied
         if request.method == "POST":
             form = InviteOrganisationsForm(request.POST)
             if form.is_valid():
@@ -574,7 +604,7 @@ class InvitationAdminForm(forms.ModelForm):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(AuditedAdmin):
     form = InvitationAdminForm
     list_display = [
         "name",
@@ -609,7 +639,9 @@ class InvitationAdmin(admin.ModelAdmin):
         if not change:
             services.queue_invitation_mail(obj, OutgoingMail.Kind.INVITATION)
 
-    @admin.action(description=_("Send a reminder (those who have not answered)"))
+    @admin.action(
+        description=_("Send a reminder (those who have not answered)"), permissions=["change"]
+    )
     def send_reminder(self, request, queryset):
         n = services.remind(invitations=queryset.unanswered().select_related("meeting"))
         self.message_user(request, _("%(n)d reminders queued.") % {"n": n})
@@ -644,7 +676,7 @@ class OutgoingMailAdmin(admin.ModelAdmin):
     def short_error(self, obj):
         return obj.error[:80]
 
-    @admin.action(description=_("Send again"))
+    @admin.action(description=_("Send again"), permissions=["change"])
     def resend(self, request, queryset):
         n = services.resend(queryset)
         self.message_user(request, _("%(n)d mails queued again.") % {"n": n})

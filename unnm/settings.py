@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "meetings",
     "axes",
     "django_tasks_db",
+    "simple_history",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Records the signed-in user on the history of every change made in a request.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -290,3 +293,8 @@ CACHES = {
 # any edit of the network's data makes them stale at once. 0 turns the page cache off.
 UNNM_PAGE_CACHE_SECONDS = int(os.environ.get("UNNM_PAGE_CACHE_SECONDS", "300"))
 UNNM_PAGE_CACHE_EXCLUDE = ("/admin/", "/health/", "/media/", "/static/")
+
+# Audit trail (django-simple-history): the admin's "History" shows who changed what and when.
+# Reverting from an old version is off: it would bypass the admin's inlines and the RSVP seat
+# logic; staff correct a record on its change page, which is recorded in turn.
+SIMPLE_HISTORY_REVERT_DISABLED = True

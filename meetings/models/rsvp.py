@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from meetings.models.meeting import MeetingFormat, MeetingStatus, MeetingVisibility
 
@@ -121,6 +122,8 @@ class RSVPSettings(models.Model):
             "{invitation_link}, {organisation}, {network}."
         ),
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("RSVP settings")
@@ -277,6 +280,7 @@ class RSVP(models.Model):
     modified = models.DateTimeField(_("modified"), auto_now=True)
 
     objects = RSVPQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "name"]
@@ -418,6 +422,7 @@ class Invitation(models.Model):
     created = models.DateTimeField(_("invited"), auto_now_add=True)
 
     objects = InvitationQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "name"]
