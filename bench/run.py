@@ -58,11 +58,12 @@ def recreate_database():
 
 def prepare():
     python = sys.executable
-    if os.environ.get("BENCH_SKIP_FILL") != "1":
+    fill = os.environ.get("BENCH_SKIP_FILL") != "1"
+    if fill:
         print(f"Creating database {DATABASE} and filling it (a few minutes)...", flush=True)
         recreate_database()
-        sh(python, "manage.py", "migrate", "--noinput", "-v0")
-        sh(python, "manage.py", "createcachetable")
+    sh(python, "manage.py", "migrate", "--noinput", "-v0")
+    if fill:
         started = time.monotonic()
         sh(python, "-m", "bench.fill")
         print(f"Filled in {time.monotonic() - started:.0f} s", flush=True)
@@ -95,6 +96,8 @@ def start_server():
             str(WORKERS),
             "--log-level",
             "warning",
+            "--access-logfile",
+            "/dev/null",
         ],
         env=ENV,
         cwd=ROOT,

@@ -17,6 +17,7 @@ from meetings.forms import RSVPForm
 from meetings.models import RSVP, ActionPoint, Invitation, Meeting, RSVPSettings
 
 FILTER_KEYS = ("q", "year", "kind", "format", "organisation", "objective")
+CARRIED_OVER_LIMIT = 12
 
 
 class HomeView(TemplateView):
@@ -56,13 +57,10 @@ class MeetingListView(FilterView):
                 past_by_year.setdefault(meeting.local_start.year, []).append(meeting)
             else:
                 upcoming.append(meeting)
-        query = self.request.GET.copy()
-        query.pop("page", None)
         context.update(
             upcoming=upcoming,
             past_by_year=list(past_by_year.items()),
             is_filtered=any(self.request.GET.get(key) for key in FILTER_KEYS),
-            querystring=query.urlencode(),
         )
         return context
 
@@ -76,14 +74,16 @@ class MeetingDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         meeting = self.object
-        carried_over = (
+        # The most recent open points only: a long-running network accumulates hundreds.
+        carried_over = list(
             ActionPoint.objects.outstanding_at(meeting)
             .filter(meeting__in=Meeting.objects.visible_to(self.request.user))
             .select_related("meeting", "responsible")
-            .order_by("meeting__start", "order")
+            .order_by("-meeting__start", "order")[: CARRIED_OVER_LIMIT + 1]
         )
         return super().get_context_data(
-            carried_over=carried_over,
+            carried_over=carried_over[:CARRIED_OVER_LIMIT],
+            carried_over_truncated=len(carried_over) > CARRIED_OVER_LIMIT,
             outcomes=[a for a in meeting.action_points.all() if not a.is_action],
             actions=[a for a in meeting.action_points.all() if a.is_action],
             **rsvp_panel_context(meeting),

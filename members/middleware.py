@@ -8,13 +8,19 @@ the network's data (members, meetings, frameworks) moves the site's content vers
 makes every stored page stale at once: an edit in the admin shows on the next request. Stored
 pages also expire after UNNM_PAGE_CACHE_SECONDS, for what changes with time alone (a meeting
 passing from upcoming to past, an RSVP form opening).
+
+Two tiers: the shared cache (the database) holds the version and every stored page, so any app
+server can serve what another rendered; each process also keeps recent pages in its own memory
+(the "pages" cache), used only when their version is still the shared one. A hit therefore costs
+one small query, the version's, whatever the page's size; losing a process loses nothing.
 """
 
 import hashlib
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import has_vary_header
 
@@ -24,10 +30,22 @@ BYPASS_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
 STORED_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
 
 
-def bump_content_version(**kwargs):
-    """Makes every stored page stale (connected to the network's models' write signals)."""
-    if settings.UNNM_PAGE_CACHE_SECONDS > 0:
-        cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+def new_version():
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def bump_content_version(using=None, **kwargs):
+    """
+    Makes every stored page stale (connected to the network's models' write signals). Inside a
+    transaction the version moves once, when it commits: an RSVP writes several rows.
+    """
+    if settings.UNNM_PAGE_CACHE_SECONDS <= 0:
+        return
+    connection = transaction.get_connection(using)
+    if not connection.in_atomic_block:
+        new_version()
+    elif not any(callback is new_version for _, callback, _ in connection.run_on_commit):
+        transaction.on_commit(new_version, using=using)
 
 
 def page_key(request):
@@ -84,12 +102,15 @@ class PublicPageCacheMiddleware:
         if not is_cacheable_request(request):
             return self.get_response(request)
         key = page_key(request)
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY)
+        version = cache.get(VERSION_KEY)
         if version is None:
             version = uuid.uuid4().hex
             cache.add(VERSION_KEY, version, None)
-        stored = found.get(key)
+        stored = caches["pages"].get(key)
+        if not stored or stored["version"] != version:
+            stored = cache.get(key)
+            if stored and stored["version"] == version:
+                caches["pages"].set(key, stored, settings.UNNM_PAGE_CACHE_SECONDS)
         if stored and stored["version"] == version:
             response = HttpResponse(stored["content"], status=200)
             for name, value in stored["headers"].items():
@@ -99,10 +120,8 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         if is_storable_response(request, response):
             headers = {name: response[name] for name in STORED_HEADERS if name in response}
-            cache.set(
-                key,
-                {"version": version, "content": response.content, "headers": headers},
-                settings.UNNM_PAGE_CACHE_SECONDS,
-            )
+            stored = {"version": version, "content": response.content, "headers": headers}
+            cache.set(key, stored, settings.UNNM_PAGE_CACHE_SECONDS)
+            caches["pages"].set(key, stored, settings.UNNM_PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response

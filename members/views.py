@@ -16,6 +16,7 @@ class OrganisationListView(FilterView):
     filterset_class = OrganisationFilter
     template_name = "members/organisation_list.html"
     context_object_name = "organisations"
+    paginate_by = 60
 
     def get_queryset(self):
         return Organisation.objects.active().order_by("kind", "name")

@@ -287,7 +287,13 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "unnm_cache",
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("UNNM_CACHE_MAX_ENTRIES", "5000"))},
-    }
+    },
+    # Each process's copy of recently served public pages, checked against the shared version.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "unnm-pages",
+        "OPTIONS": {"MAX_ENTRIES": 300},
+    },
 }
 # Public pages for anonymous visitors are served from the cache for at most this long (seconds);
 # any edit of the network's data makes them stale at once. 0 turns the page cache off.

@@ -284,6 +284,18 @@ def test_meeting_page_shows_outcomes_actions_and_carried_over_points(client):
     assert "Confidential follow-up" not in content
 
 
+def test_meeting_page_carries_over_only_the_most_recent_open_points(client):
+    for days_ago in range(20, 40):
+        ActionPointFactory(meeting=past_meeting(days_ago), text=f"Follow-up from {days_ago} days")
+    meeting = MeetingFactory()
+
+    content = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert "The 12 most recent open action points" in content
+    assert "Follow-up from 20 days" in content and "Follow-up from 31 days" in content
+    assert "Follow-up from 32 days" not in content
+
+
 def test_meeting_page_lists_only_public_documents_to_the_public(client, admin_client):
     meeting = MeetingFactory()
     DocumentFactory(meeting=meeting, title="Public agenda")

@@ -1,11 +1,13 @@
 import pytest
+from django.core.cache import caches
+from django.db import transaction
 from django.urls import reverse
 
-from frameworks.models import GCMObjective
 from meetings.models import Meeting
+from members.middleware import new_version
 from tests.meetings.factories import MeetingFactory
 from tests.meetings.rsvp_factories import open_meeting
-from tests.members.factories import OrganisationFactory
+from tests.members.factories import OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +17,9 @@ DIRECTORY = reverse("members:organisation-list")
 @pytest.fixture
 def page_cache(settings):
     settings.UNNM_PAGE_CACHE_SECONDS = 300
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
 
 
 def test_public_page_served_from_cache_in_one_query(client, page_cache, django_assert_num_queries):
@@ -41,6 +46,9 @@ def test_cached_page_keeps_the_security_headers(client, page_cache):
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
+# Writes commit as they would in the admin (no test transaction around them): the version
+# moves on commit.
+@pytest.mark.django_db(transaction=True)
 def test_edit_shows_at_once(client, page_cache):
     organisation = OrganisationFactory(name="State Migration Service")
     client.get(DIRECTORY)
@@ -53,15 +61,17 @@ def test_edit_shows_at_once(client, page_cache):
     assert "State Migration Service of Azerbaijan" in response.content.decode()
 
 
+@pytest.mark.django_db(transaction=True)
 def test_many_to_many_edit_shows_at_once(client, page_cache):
     meeting = MeetingFactory(status=Meeting.Status.PUBLISHED)
+    chair = PersonFactory(name="Leyla Mammadova", consent_public_listing=True)
     client.get(meeting.get_absolute_url())
 
-    meeting.gcm_objectives.set(GCMObjective.objects.filter(number=20))
+    meeting.chairs.set([chair])
     response = client.get(meeting.get_absolute_url())
 
     assert response["X-Page-Cache"] == "miss"
-    assert "Remittances" in response.content.decode()
+    assert "Leyla Mammadova" in response.content.decode()
 
 
 def test_filtered_pages_are_stored_apart(client, page_cache):
@@ -103,3 +113,27 @@ def test_cache_off_when_seconds_is_zero(client, settings):
     response = client.get(DIRECTORY)
 
     assert "X-Page-Cache" not in response
+
+
+def test_page_stored_by_another_server_is_served_from_the_shared_cache(
+    client, page_cache, django_assert_num_queries
+):
+    OrganisationFactory(name="State Migration Service")
+    first = client.get(DIRECTORY)
+    caches["pages"].clear()  # this process never saw it: another app server rendered it
+
+    with django_assert_num_queries(2):  # the version, then the page
+        second = client.get(DIRECTORY)
+
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+
+
+def test_writes_in_one_transaction_move_the_version_once(
+    page_cache, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+        for name in ("UNHCR", "UNICEF", "UNDP"):
+            OrganisationFactory(name=name)
+
+    assert callbacks.count(new_version) == 1

@@ -80,7 +80,7 @@ def test_directory_query_count_constant_as_members_grow(client, django_assert_ma
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(DIRECTORY)
 
-    assert len(response.context["organisations"]) == 43
+    assert response.context["paginator"].count == 43
 
 
 def test_organisation_page_lists_only_consenting_active_people(client):
@@ -144,3 +144,17 @@ def test_home_page_shows_network_identity(client, settings):
     assert "UN Network on Migration in Testland" in content
     assert "secretariat@testland.example" in content
     assert reverse("members:organisation-list") in content
+
+
+def test_directory_paginates_and_keeps_the_filters(client):
+    OrganisationFactory.create_batch(65, kind=Organisation.Kind.NGO)
+    OrganisationFactory(name="Lonely academy", kind=Organisation.Kind.ACADEMIA)
+
+    first = client.get(DIRECTORY, {"kind": "ngo"})
+    second = client.get(DIRECTORY, {"kind": "ngo", "page": 2})
+
+    assert len(first.context["organisations"]) == 60
+    assert len(second.context["organisations"]) == 5
+    assert "65 organisations" in first.content.decode()
+    assert "?kind=ngo&amp;page=2" in first.content.decode()
+    assert "Lonely academy" not in second.content.decode()
