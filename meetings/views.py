@@ -136,23 +136,20 @@ def rate_limited(request):
 
 
 def rsvp_panel_context(meeting, now=None):
-    """What the RSVP panel on a meeting's page shows: counts, consented names, the form."""
+    """
+    What the RSVP panel on a meeting's page shows: counts, consented names and the way to the
+    form. The form itself is on its own page: a page with a CSRF token cannot be shared from
+    the cache, and the meeting's page is what most visitors read.
+    """
     rsvp_settings = getattr(meeting, "rsvp_settings", None)  # select_related by the page's view
     if rsvp_settings is None:
         return {"rsvp_settings": None}
     rsvps = RSVP.objects.filter(meeting=meeting)
-    reason = rsvp_settings.closed_reason(now)
     return {
         "rsvp_settings": rsvp_settings,
-        "rsvp_closed_reason": reason,
+        "rsvp_closed_reason": rsvp_settings.closed_reason(now),
         "rsvp_confirmed_count": rsvps.confirmed().count(),
         "rsvp_participants": list(rsvps.publicly_listed()),
-        "rsvp_form": None
-        if reason
-        else RSVPForm(
-            rsvp_settings=rsvp_settings,
-            action=reverse("meetings:rsvp-create", kwargs={"slug": meeting.slug}),
-        ),
     }
 
 
@@ -177,7 +174,7 @@ def _submit(request, form, meeting, invitation=None):
 
 @require_http_methods(["GET", "POST"])
 def rsvp_create(request, slug):
-    """The public RSVP form of a meeting (also shown in the panel on the meeting's page)."""
+    """The public RSVP form of a meeting, reached from the panel on the meeting's page."""
     meeting = get_object_or_404(Meeting, slug=slug)
     rsvp_settings = RSVPSettings.objects.filter(meeting=meeting).first()
     if rsvp_settings is None:

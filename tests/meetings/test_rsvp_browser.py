@@ -33,6 +33,7 @@ def test_partner_answers_changes_mode_cancels_and_the_waitlist_moves_up(
     )
     page.goto(meeting.get_absolute_url())
     expect(page.get_by_role("heading", name="Will you attend?")).to_be_visible()
+    page.get_by_role("link", name="Answer the invitation").click()
     form = page.locator("#rsvp-form")
     form.get_by_role("button", name="Send my answer").click()  # empty: errors, nothing saved
     expect(page.get_by_text("Please correct the errors below")).to_be_visible()
@@ -85,6 +86,7 @@ def test_waitlisted_partner_is_promoted_when_a_seat_frees_up(page, mailoutbox):
     seated = RSVPFactory(meeting=meeting, name="Seated Person", email="seated@example.org")
 
     page.goto(meeting.get_absolute_url())
+    page.get_by_role("link", name="Answer the invitation").click()
     page.get_by_label("Full name").fill("Tural Mammadli")
     page.get_by_label("Email").fill("tural@example.org")
     page.get_by_label("Or type your organisation").fill("Own NGO")
@@ -107,6 +109,7 @@ def test_rsvp_form_usable_on_a_phone(phone_page, screenshot_dir):
     meeting = open_meeting(meeting_format=Meeting.Format.HYBRID)
 
     phone_page.goto(meeting.get_absolute_url())
+    phone_page.get_by_role("link", name="Answer the invitation").click()
     expect(phone_page.get_by_label("Full name")).to_be_visible()
 
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390

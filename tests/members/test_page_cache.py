@@ -137,3 +137,14 @@ def test_writes_in_one_transaction_move_the_version_once(
             OrganisationFactory(name=name)
 
     assert callbacks.count(new_version) == 1
+
+
+def test_meeting_page_with_open_rsvp_is_stored(client, page_cache):
+    """The form is on its own page, so the page most visitors read can be shared."""
+    meeting = open_meeting(capacity=10)
+
+    client.get(meeting.get_absolute_url())
+    response = client.get(meeting.get_absolute_url())
+
+    assert response["X-Page-Cache"] == "hit"
+    assert "Answer the invitation" in response.content.decode()
