@@ -193,7 +193,8 @@ def rsvp_create(request, slug):
             return _submit(request, form, meeting)
     else:
         form = RSVPForm(rsvp_settings=rsvp_settings, action=action)
-    return render(request, "meetings/rsvp_form.html", _ctx(meeting, form))
+    context = _ctx(meeting, form, rsvp_settings=rsvp_settings, seats=rsvp_settings.seats_left())
+    return render(request, "meetings/rsvp_form.html", context)
 
 
 def _ctx(meeting, form, **extra):

@@ -250,6 +250,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_AXES_COOLOFF_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
+# Lockouts are logged; the start-up banner on every management command is not needed.
+AXES_VERBOSE = False
 # Behind N reverse proxies (nginx, a load balancer), the client is the N-th address from the
 # right of X-Forwarded-For; every address left of it could have been sent by the client itself.
 UNNM_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))

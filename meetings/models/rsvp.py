@@ -158,6 +158,22 @@ class RSVPSettings(models.Model):
             AttendanceMode.ONLINE: self.capacity_online,
         }[mode]
 
+    def seats_left(self):
+        """Free seats now, in total and per attendance mode; None where there is no limit."""
+        taken = dict(
+            self.meeting.rsvps.confirmed()
+            .values_list("attendance_mode")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        total = None if self.capacity is None else max(self.capacity - sum(taken.values()), 0)
+        by_mode = {}
+        for mode in self.modes:
+            capacity = self.mode_capacity(mode)
+            if capacity is not None:
+                by_mode[AttendanceMode(mode).label] = max(capacity - taken.get(mode, 0), 0)
+        return {"total": total, "by_mode": by_mode}
+
     def closed_reason(self, now=None, *, invited=False):
         """Why the form is refused now, or None when it takes answers."""
         now = now or timezone.now()

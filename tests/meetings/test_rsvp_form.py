@@ -258,3 +258,22 @@ def test_rsvp_form_links_the_privacy_notice(client):
 
     assert "privacy notice" in content
     assert f'href="{reverse("privacy")}"' in content
+
+
+def test_rsvp_form_page_shows_the_seats_left(client):
+    meeting = open_meeting(capacity=3)
+    RSVPFactory(meeting=meeting)
+    RSVPFactory(meeting=meeting, status=RSVP.Status.WAITLISTED)
+
+    content = client.get(rsvp_url(meeting)).content.decode()
+
+    assert "2 seats left" in content
+
+
+def test_rsvp_form_page_says_when_the_meeting_is_full(client):
+    meeting = open_meeting(capacity=1)
+    RSVPFactory(meeting=meeting)
+
+    content = client.get(rsvp_url(meeting)).content.decode()
+
+    assert "The meeting is full: new answers join the waiting list." in content
