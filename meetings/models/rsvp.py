@@ -275,6 +275,13 @@ class RSVP(models.Model):
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     created = models.DateTimeField(_("answered"), auto_now_add=True)
     modified = models.DateTimeField(_("modified"), auto_now=True)
+    erased_on = models.DateTimeField(
+        _("personal data erased"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Name, email, position and needs were erased; the counts remain."),
+    )
 
     objects = RSVPQuerySet.as_manager()
 
@@ -416,6 +423,9 @@ class Invitation(models.Model):
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("last reminder"), null=True, blank=True)
     created = models.DateTimeField(_("invited"), auto_now_add=True)
+    erased_on = models.DateTimeField(
+        _("personal data erased"), null=True, blank=True, editable=False
+    )
 
     objects = InvitationQuerySet.as_manager()
 
@@ -519,6 +529,9 @@ class OutgoingMail(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     created = models.DateTimeField(_("created"), auto_now_add=True)
+    erased_on = models.DateTimeField(
+        _("personal data erased"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["-created"]
