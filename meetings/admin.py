@@ -39,8 +39,9 @@ class YearFilter(admin.SimpleListFilter):
         return [(str(day.year), str(day.year)) for day in years]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(start__year=int(self.value()))
+        value = self.value() or ""
+        if len(value) == 4 and value.isascii() and value.isdigit():  # never "²" or "99999"
+            return queryset.filter(start__year=int(value))
         return queryset
 
 

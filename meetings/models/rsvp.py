@@ -323,7 +323,7 @@ class RSVP(models.Model):
     def from_token(cls, token, queryset=None):
         """The RSVP a personal link opens, or None for a wrong, tampered or stale token."""
         pk, _sep, _signature = token.partition(":")
-        if not pk.isdigit():
+        if not (pk.isascii() and pk.isdigit()):  # "²".isdigit() is True, int("²") fails
             return None
         rsvp = (queryset if queryset is not None else cls.objects).filter(pk=pk).first()
         if rsvp is None:
@@ -463,7 +463,7 @@ class Invitation(models.Model):
     @classmethod
     def from_token(cls, token, queryset=None):
         pk, _sep, _signature = token.partition(":")
-        if not pk.isdigit():
+        if not (pk.isascii() and pk.isdigit()):  # "²".isdigit() is True, int("²") fails
             return None
         invitation = (queryset if queryset is not None else cls.objects).filter(pk=pk).first()
         if invitation is None:
