@@ -16,6 +16,7 @@ from frameworks.models import (
     StrategicPriority,
     ThematicArea,
 )
+from members.audit import AuditedAdmin
 
 
 class ReferenceAdmin(admin.ModelAdmin):
@@ -58,11 +59,12 @@ class StrategicPriorityInline(admin.TabularInline):
 
 
 @admin.register(CooperationFramework)
-class CooperationFrameworkAdmin(admin.ModelAdmin):
+class CooperationFrameworkAdmin(AuditedAdmin):
     list_display = ["short_title", "country", "start_year", "end_year", "signed_on", "is_demo"]
     list_filter = ["is_demo"]
     search_fields = ["title", "short_title", "country"]
     inlines = [StrategicPriorityInline]
+    history_children = [(StrategicPriority, "framework")]
 
 
 class OutcomeInline(admin.StackedInline):
@@ -74,12 +76,13 @@ class OutcomeInline(admin.StackedInline):
 
 
 @admin.register(StrategicPriority)
-class StrategicPriorityAdmin(admin.ModelAdmin):
+class StrategicPriorityAdmin(AuditedAdmin):
     list_display = ["__str__", "framework"]
     list_filter = ["framework"]
     list_select_related = ["framework"]
     search_fields = ["title"]
     inlines = [OutcomeInline]
+    history_children = [(Outcome, "priority")]
 
 
 class OutcomeLinkInline(admin.TabularInline):
@@ -106,13 +109,14 @@ class OutputInline(admin.TabularInline):
 
 
 @admin.register(Outcome)
-class OutcomeAdmin(admin.ModelAdmin):
+class OutcomeAdmin(AuditedAdmin):
     list_display = ["number", "short_name", "priority", "wording"]
     list_filter = ["priority__framework", "priority"]
     list_select_related = ["priority"]
     search_fields = ["short_name", "statement", "number"]
     autocomplete_fields = ["sdg_targets"]
     inlines = [OutputInline, OutcomeLinkInline]
+    history_children = [(Output, "outcome"), (ObjectiveLink, "outcome")]
 
     @admin.display(description=_("official wording"))
     def wording(self, obj):
@@ -122,17 +126,18 @@ class OutcomeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Output)
-class OutputAdmin(admin.ModelAdmin):
+class OutputAdmin(AuditedAdmin):
     list_display = ["number", "title", "outcome"]
     list_filter = ["outcome__priority__framework"]
     list_select_related = ["outcome"]
     search_fields = ["title", "number"]
     autocomplete_fields = ["outcome", "sdg_targets"]
     inlines = [OutputLinkInline]
+    history_children = [(ObjectiveLink, "output")]
 
 
 @admin.register(ObjectiveLink)
-class ObjectiveLinkAdmin(admin.ModelAdmin):
+class ObjectiveLinkAdmin(AuditedAdmin):
     list_display = ["objective", "subject_display", "strength", "rationale", "is_demo"]
     list_filter = ["strength", "objective", "is_demo"]
     list_select_related = ["objective", "outcome", "output"]
@@ -166,7 +171,7 @@ class ProgressUpdateInline(admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(AuditedAdmin):
     list_display = ["title", "lead", "status", "start", "end", "is_published", "is_demo"]
     list_filter = ["status", "gcm_objectives", "lead", "is_published", "is_demo"]
     list_select_related = ["lead"]
@@ -184,6 +189,7 @@ class ActivityAdmin(admin.ModelAdmin):
         "action_points",
     ]
     inlines = [ProgressUpdateInline]
+    history_children = [(ProgressUpdate, "activity")]
     fieldsets = [
         (None, {"fields": ["title", "slug", "description", "status", ("start", "end")]}),
         (_("Who"), {"fields": ["lead", "partners"]}),

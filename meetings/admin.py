@@ -27,6 +27,7 @@ from meetings.models import (
     Remark,
     RSVPSettings,
 )
+from members.audit import AuditedAdmin
 from members.models import Organisation
 
 
@@ -109,7 +110,7 @@ class MinutesInline(admin.StackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(AuditedAdmin):
     list_display = [
         "title",
         "start",
@@ -135,6 +136,15 @@ class MeetingAdmin(admin.ModelAdmin):
         ActionPointInline,
         DocumentInline,
         MinutesInline,
+    ]
+    history_children = [
+        (AgendaItem, "meeting"),
+        (Remark, "meeting"),
+        (Participation, "meeting"),
+        (ActionPoint, "meeting"),
+        (Document, "meeting"),
+        (Minutes, "meeting"),
+        (RSVPSettings, "meeting"),
     ]
     fieldsets = [
         (
@@ -172,7 +182,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(ActionPoint)
-class ActionPointAdmin(admin.ModelAdmin):
+class ActionPointAdmin(AuditedAdmin):
     list_display = ["text", "meeting", "kind", "responsible", "due_on", "status"]
     list_filter = ["kind", "status"]
     list_select_related = ["meeting", "responsible"]
@@ -182,7 +192,7 @@ class ActionPointAdmin(admin.ModelAdmin):
 
 
 @admin.register(Minutes)
-class MinutesAdmin(admin.ModelAdmin):
+class MinutesAdmin(AuditedAdmin):
     list_display = ["meeting", "status", "circulated_on", "adopted_at"]
     list_filter = ["status"]
     list_select_related = ["meeting", "adopted_at"]
@@ -271,7 +281,7 @@ class CheckedInFilter(admin.SimpleListFilter):
 
 
 @admin.register(RSVP)
-class RSVPAdmin(admin.ModelAdmin):
+class RSVPAdmin(AuditedAdmin):
     list_display = [
         "name",
         "organisation_column",
@@ -379,15 +389,23 @@ class RSVPAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Check in (attended)"))
     def check_in(self, request, queryset):
-        n = queryset.filter(checked_in_at__isnull=True).update(checked_in_at=timezone.now())
+        n = self._set_checked_in(queryset.filter(checked_in_at__isnull=True), timezone.now())
         self._record_attendance(queryset)
         self.message_user(request, _("%(n)d participants checked in.") % {"n": n})
 
     @admin.action(description=_("Undo check-in"))
     def undo_check_in(self, request, queryset):
-        n = queryset.update(checked_in_at=None)
+        n = self._set_checked_in(queryset.filter(checked_in_at__isnull=False), None)
         self._record_attendance(queryset)
         self.message_user(request, _("%(n)d check-ins undone.") % {"n": n})
+
+    def _set_checked_in(self, queryset, value):
+        # One save per answer, not an update(): each check-in is in the answer's history.
+        rsvps = list(queryset)
+        for rsvp in rsvps:
+            rsvp.checked_in_at = value
+            rsvp.save(update_fields=["checked_in_at", "modified"])
+        return len(rsvps)
 
     def _record_attendance(self, queryset):
         for meeting in Meeting.objects.filter(rsvps__in=queryset).distinct():
@@ -745,7 +763,7 @@ class InvitationAdminForm(forms.ModelForm):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(AuditedAdmin):
     form = InvitationAdminForm
     list_display = [
         "name",

@@ -20,6 +20,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from meetings.calendar import build_calendar
 from meetings.models import (
@@ -62,17 +63,20 @@ def duplicate_meeting(meeting):
     copy.chairs.set(meeting.chairs.all())
     copy.gcm_objectives.set(meeting.gcm_objectives.all())
     copy.priorities.set(meeting.priorities.all())
-    AgendaItem.objects.bulk_create(
-        AgendaItem(
-            meeting=copy,
-            order=item.order,
-            start_time=item.start_time,
-            duration=item.duration,
-            title=item.title,
-            kind=item.kind,
-            description=item.description,
-        )
-        for item in meeting.agenda_items.all()
+    bulk_create_with_history(
+        [
+            AgendaItem(
+                meeting=copy,
+                order=item.order,
+                start_time=item.start_time,
+                duration=item.duration,
+                title=item.title,
+                kind=item.kind,
+                description=item.description,
+            )
+            for item in meeting.agenda_items.all()
+        ],
+        AgendaItem,
     )
     return copy
 

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from members.audit import AuditedAdmin
 from members.models import Organisation, Person, Position
 
 
@@ -29,7 +30,7 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedAdmin):
     list_display = [
         "name",
         "acronym",
@@ -44,6 +45,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name", "acronym", "description"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PersonInline]
+    history_children = [(Person, "organisation")]
     fieldsets = [
         (None, {"fields": ["name", "acronym", "slug", "kind", "country", "role"]}),
         (_("Public profile"), {"fields": ["description", "website", "logo"]}),
@@ -58,7 +60,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(AuditedAdmin):
     list_display = [
         "name",
         "position",
@@ -80,6 +82,7 @@ class PersonAdmin(admin.ModelAdmin):
     search_fields = ["name", "position", "email", "organisation__name", "organisation__acronym"]
     autocomplete_fields = ["organisation"]
     inlines = [PositionInline]
+    history_children = [(Position, "person")]
     fieldsets = [
         (None, {"fields": ["honorific", "name", "position", "organisation"]}),
         (_("Contact (never public)"), {"fields": ["email", "phone"]}),

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 from members.validators import validate_image_size
 
@@ -81,6 +82,7 @@ class Organisation(models.Model):
     )
 
     objects = OrganisationQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -172,6 +174,7 @@ class Person(models.Model):
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     objects = PersonQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -222,6 +225,8 @@ class Position(models.Model):
     )
     started = models.DateField(_("from"), null=True, blank=True)
     ended = models.DateField(_("until"), null=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["person", "-started"]

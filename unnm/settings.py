@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "meetings",
     "axes",
     "django_tasks_db",
+    "simple_history",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Records the signed-in user on the history of every change made in a request.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -277,3 +280,8 @@ UNNM_SITE_URL = os.environ.get("UNNM_SITE_URL", "http://127.0.0.1:8000")
 # cache), since the development default (local memory) is per process.
 RSVP_RATE_LIMIT = int(os.environ.get("RSVP_RATE_LIMIT", "10"))
 RSVP_RATE_WINDOW = int(os.environ.get("RSVP_RATE_WINDOW", "3600"))
+
+# Audit trail (django-simple-history): the admin's "History" shows who changed what and when.
+# Reverting from an old version is off: it would bypass the admin's inlines and the RSVP seat
+# logic; staff correct a record on its change page, which is recorded in turn.
+SIMPLE_HISTORY_REVERT_DISABLED = True

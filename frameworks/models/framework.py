@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class CooperationFrameworkQuerySet(models.QuerySet):
@@ -24,6 +25,7 @@ class CooperationFramework(models.Model):
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     objects = CooperationFrameworkQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-start_year"]
@@ -51,6 +53,8 @@ class StrategicPriority(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["framework", "number"]
@@ -90,6 +94,8 @@ class Outcome(models.Model):
         blank=True,
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["priority", "order", "number"]
         verbose_name = _("outcome")
@@ -124,6 +130,8 @@ class Output(models.Model):
         verbose_name=_("SDG targets"),
         blank=True,
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["outcome", "order", "number"]
@@ -218,6 +226,7 @@ class ObjectiveLink(models.Model):
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     objects = ObjectiveLinkQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["objective__number", "pk"]

@@ -4,6 +4,7 @@ from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from frameworks.models.framework import Outcome
 
@@ -205,6 +206,7 @@ class Activity(models.Model):
     modified = models.DateTimeField(_("modified"), auto_now=True)
 
     objects = ActivityQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["start", "title"]
@@ -274,6 +276,8 @@ class ProgressUpdate(models.Model):
         blank=True,
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-pk"]

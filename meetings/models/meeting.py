@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class MeetingKind(models.TextChoices):
@@ -174,6 +175,7 @@ class Meeting(models.Model):
     modified = models.DateTimeField(_("modified"), auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-start"]

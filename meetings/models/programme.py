@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from meetings.storage import document_storage
 from meetings.validators import (
@@ -40,6 +41,8 @@ class AgendaItem(models.Model):
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.UPDATE)
     description = models.TextField(_("description"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "order"]
@@ -109,6 +112,7 @@ class Remark(models.Model):
     )
 
     objects = RemarkQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["agenda_item__order", "order"]
@@ -185,6 +189,8 @@ class Participation(models.Model):
         _("representatives"), null=True, blank=True, help_text=_("Leave empty if not recorded.")
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["meeting", "organisation__name"]
         verbose_name = _("participating organisation")
@@ -259,6 +265,7 @@ class ActionPoint(models.Model):
     )
 
     objects = ActionPointQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "kind", "order"]
@@ -334,6 +341,7 @@ class Document(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=1)
 
     objects = DocumentQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "order", "title"]
@@ -407,6 +415,8 @@ class Minutes(models.Model):
         blank=True,
         help_text=_("The later meeting that adopted these minutes."),
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("minutes")

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from meetings.models.meeting import MeetingFormat, MeetingStatus, MeetingVisibility
 
@@ -121,6 +122,8 @@ class RSVPSettings(models.Model):
             "{invitation_link}, {organisation}, {network}."
         ),
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("RSVP settings")
@@ -284,6 +287,7 @@ class RSVP(models.Model):
     )
 
     objects = RSVPQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "name"]
@@ -428,6 +432,7 @@ class Invitation(models.Model):
     )
 
     objects = InvitationQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "name"]
