@@ -43,7 +43,7 @@ from meetings.models.rsvp import (
     RSVPStatus,
     fill_placeholders,
 )
-from members.models import Person
+from members.models import Person, Position
 
 
 @transaction.atomic
@@ -534,14 +534,27 @@ ERASED_NAME = "(erased)"
 ERASED_DOMAIN = "erased.invalid"  # a reserved top-level domain (RFC 2606): never deliverable
 
 
-def _erased_address(prefix):
-    """erased-<kind>-<pk>@erased.invalid, unique per row, so no per-meeting uniqueness breaks."""
+def _erased_address(prefix, key="pk"):
+    """erased-<kind>-<pk>@erased.invalid, unique per row, so no per-meeting uniqueness breaks.
+
+    In a historical table `key` is "id", the original row's key, so every version of a row gets
+    the same address as the row itself."""
     return Concat(
         Value(f"erased-{prefix}-"),
-        Cast("pk", output_field=CharField()),
+        Cast(key, output_field=CharField()),
         Value(f"@{ERASED_DOMAIN}"),
         output_field=CharField(),
     )
+
+
+RSVP_ERASED = {
+    "name": Value(ERASED_NAME),
+    "organisation_name": Value(""),
+    "position": Value(""),
+    "needs": Value(""),
+    "consent_public_listing": Value(False),
+}
+INVITATION_ERASED = {"name": Value(ERASED_NAME), "person": None}
 
 
 def erase_personal_data(*, rsvps=None, invitations=None, mails=None, now=None):
@@ -562,19 +575,19 @@ def erase_personal_data(*, rsvps=None, invitations=None, mails=None, now=None):
         ).values_list("pk", flat=True)
     )
     with transaction.atomic():
+        # The audit trail (django-simple-history) keeps every earlier version: those go too.
+        RSVP.history.filter(id__in=rsvp_ids).update(
+            **RSVP_ERASED, email=_erased_address("rsvp", "id"), erased_on=now
+        )
+        Invitation.history.filter(id__in=invitation_ids).update(
+            **INVITATION_ERASED, email=_erased_address("invitation", "id"), erased_on=now
+        )
         erased = {
             "rsvps": RSVP.objects.filter(pk__in=rsvp_ids).update(
-                name=ERASED_NAME,
-                email=_erased_address("rsvp"),
-                organisation_name="",
-                position="",
-                needs="",
-                consent_public_listing=False,
-                erased_on=now,
-                modified=now,
+                **RSVP_ERASED, email=_erased_address("rsvp"), erased_on=now, modified=now
             ),
             "invitations": Invitation.objects.filter(pk__in=invitation_ids).update(
-                name=ERASED_NAME, email=_erased_address("invitation"), person=None, erased_on=now
+                **INVITATION_ERASED, email=_erased_address("invitation"), erased_on=now
             ),
             "mails": OutgoingMail.objects.filter(pk__in=mail_ids).update(
                 to=_erased_address("mail"),
@@ -671,13 +684,19 @@ def erase_person(email, *, now=None):
         )
         kept, deleted = [], 0
         for person in found["people"]:
+            person_id = person.pk  # delete() sets it to None
             try:
                 with transaction.atomic():
+                    position_ids = list(person.positions.values_list("pk", flat=True))
                     person.delete()
             except ProtectedError:
-                Person.objects.filter(pk=person.pk).update(email="", phone="")
+                Person.objects.filter(pk=person_id).update(email="", phone="")
+                Person.history.filter(id=person_id).update(email="", phone="")
                 kept.append(person)
             else:
+                # Deleting leaves a last historical copy (and the earlier ones): remove them all.
+                Person.history.filter(id=person_id).delete()
+                Position.history.filter(id__in=position_ids).delete()
                 deleted += 1
     return result | {"cancelled": cancelled, "people_deleted": deleted, "people_kept": kept}
 

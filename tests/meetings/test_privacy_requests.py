@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from meetings import services
 from meetings.models import RSVP, Invitation, OutgoingMail
-from members.models import Person
+from members.models import Person, Position
 from tests.meetings.factories import MeetingFactory, RemarkFactory
 from tests.meetings.rsvp_factories import (
     InvitationFactory,
@@ -255,3 +255,35 @@ def test_erasure_of_an_upcoming_meeting_without_rsvp_settings_still_cancels(leyl
 
     rsvp.refresh_from_db()
     assert rsvp.status == RSVP.Status.CANCELLED and rsvp.erased_on
+
+
+def test_erase_also_erases_the_audit_trail(admin_client, leyla):
+    seat = leyla["seat"]
+    seat.needs = "Vegan meal"
+    seat.save()
+    person_id = leyla["person"].pk
+    assert Person.history.filter(id=person_id).exists()
+
+    admin_client.post(URL, {"email": EMAIL, "action": "erase", "confirmed": "yes"})
+
+    trail = str(
+        [
+            *RSVP.history.values(),
+            *Invitation.history.values(),
+            *Person.history.values(),
+            *Position.history.values(),
+        ]
+    )
+    assert "Leyla" not in trail and "leyla@" not in trail.lower() and "meal" not in trail
+    assert "Kamran Huseynov" in trail  # other people's history stays
+    assert not Person.history.filter(id=person_id).exists()
+
+
+def test_erase_of_a_kept_speaker_clears_contact_details_in_the_audit_trail(admin_client, leyla):
+    RemarkFactory(speaker=leyla["person"])
+
+    admin_client.post(URL, {"email": EMAIL, "action": "erase", "confirmed": "yes"})
+
+    versions = Person.history.filter(id=leyla["person"].pk)
+    assert versions.exists()
+    assert set(versions.values_list("email", "phone")) == {("", "")}

@@ -68,6 +68,8 @@ def snapshot():
         list(RSVP.objects.order_by("pk").values()),
         list(Invitation.objects.order_by("pk").values()),
         list(OutgoingMail.objects.order_by("pk").values()),
+        list(RSVP.history.order_by("pk").values()),
+        list(Invitation.history.order_by("pk").values()),
     )
 
 
@@ -107,6 +109,7 @@ def test_erase_expired_erases_personal_data_of_old_meetings_only(old_and_recent)
     assert (kept.name, kept.email, kept.erased_on) == ("Nigar Hasanova", "nigar@example.org", None)
     assert OutgoingMail.objects.get(rsvp=kept).to == "nigar@example.org"
     everything = str(snapshot())
+    assert "Nigar Hasanova" in everything  # the snapshot does hold what is kept
     for trace in ("Aysel", "aysel@", "Farid", "Wheelchair", "Head of unit", "consultancy"):
         assert trace not in everything
 
@@ -230,3 +233,22 @@ def test_admin_shows_which_rsvps_were_erased(old_and_recent, admin_client):
 
     assert "Personal data erased" in page.content.decode()
     assert listing.context["cl"].result_count == 3
+
+
+def test_erase_expired_also_erases_the_audit_trail_of_those_rows(old_and_recent):
+    old, recent, organisation, kept = old_and_recent
+    aysel = RSVP.objects.get(meeting=old, checked_in_at__isnull=False)
+    aysel.position = "Deputy head of unit"
+    aysel.save()
+    assert RSVP.history.filter(id=aysel.pk).count() == 2
+
+    call_command("erase_expired_rsvp_data", verbosity=0)
+
+    versions = RSVP.history.filter(id=aysel.pk)
+    assert versions.count() == 2
+    for version in versions:
+        assert version.name == services.ERASED_NAME and version.erased_on
+        assert version.email == f"erased-rsvp-{aysel.pk}@erased.invalid"
+        assert version.position == version.needs == ""
+    assert {v.name for v in Invitation.history.filter(meeting=old)} == {services.ERASED_NAME}
+    assert RSVP.history.filter(id=kept.pk, name="Nigar Hasanova").exists()
