@@ -87,4 +87,4 @@ worker: venv
 	exec $(BIN)/python manage.py db_worker --no-reload
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles media .serve-secret-key
+	rm -rf $(VENV) db.sqlite3 staticfiles media private-media .serve-secret-key

@@ -150,3 +150,14 @@ def test_private_folder_is_not_inside_the_served_folders():
     private = Path(project_settings.PRIVATE_MEDIA_ROOT).resolve()
     for served in (project_settings.MEDIA_ROOT, project_settings.STATIC_ROOT):
         assert Path(served).resolve() not in [private, *private.parents]
+
+
+def test_system_check_refuses_a_private_folder_inside_the_media_folder(settings, tmp_path):
+    from meetings.checks import private_media_is_not_served
+
+    assert private_media_is_not_served(None) == []
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "media" / "private"
+
+    errors = private_media_is_not_served(None)
+
+    assert [error.id for error in errors] == ["meetings.E001"]
