@@ -636,8 +636,8 @@ def personal_data_export(email, found):
 
 def erasure_message(done):
     message = _(
-        "Erased: %(rsvps)d answers (%(cancelled)d of them cancelled first), %(invitations)d "
-        "invitations, %(mails)d mails; %(deleted)d person records deleted."
+        "Erased. Answers: %(rsvps)d (cancelled first: %(cancelled)d); invitations: "
+        "%(invitations)d; mails: %(mails)d; person records deleted: %(deleted)d."
     ) % {
         "rsvps": done["rsvps"],
         "cancelled": done["cancelled"],
