@@ -161,3 +161,10 @@ def test_system_check_refuses_a_private_folder_inside_the_media_folder(settings,
     errors = private_media_is_not_served(None)
 
     assert [error.id for error in errors] == ["meetings.E001"]
+
+
+def test_download_query_count_is_fixed(client, django_assert_max_num_queries):
+    document = document_with_file()
+
+    with django_assert_max_num_queries(1):
+        download(client, document)

@@ -289,3 +289,16 @@ def test_erase_of_a_kept_speaker_clears_contact_details_in_the_audit_trail(admin
     versions = Person.history.filter(id=leyla["person"].pk)
     assert versions.exists()
     assert set(versions.values_list("email", "phone")) == {("", "")}
+
+
+def test_request_page_query_count_does_not_grow_with_the_records(
+    admin_client, leyla, django_assert_max_num_queries
+):
+    for _ in range(5):
+        RSVPFactory(email="leyla@example.org")
+        PositionFactory(person=leyla["person"])
+
+    with django_assert_max_num_queries(8):
+        admin_client.post(URL, {"email": EMAIL, "action": "find"})
+    with django_assert_max_num_queries(8):
+        admin_client.post(URL, {"email": EMAIL, "action": "export"})
