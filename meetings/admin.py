@@ -165,7 +165,7 @@ class MeetingAdmin(AuditedAdmin):
         label = _("Preview the public page (draft)") if obj.is_draft else _("Open the public page")
         return format_html('<a href="{}" target="_blank">{}</a>', obj.get_absolute_url(), label)
 
-    @admin.action(description=_("Duplicate as a new draft"))
+    @admin.action(description=_("Duplicate as a new draft"), permissions=["add"])
     def duplicate_as_draft(self, request, queryset):
         copies = [services.duplicate_meeting(meeting) for meeting in queryset.order_by("start")]
         self.message_user(
@@ -377,23 +377,25 @@ class RSVPAdmin(AuditedAdmin):
     def waitlist_column(self, obj):
         return obj.queued_at or ""
 
-    @admin.action(description=_("Approve selected answers (moderated meetings)"))
+    @admin.action(
+        description=_("Approve selected answers (moderated meetings)"), permissions=["change"]
+    )
     def approve(self, request, queryset):
         done = services.approve_rsvps(queryset)
         self.message_user(request, _("%(n)d answers approved.") % {"n": len(done)})
 
-    @admin.action(description=_("Decline selected answers"))
+    @admin.action(description=_("Decline selected answers"), permissions=["change"])
     def decline(self, request, queryset):
         done = services.decline_rsvps(queryset)
         self.message_user(request, _("%(n)d answers declined.") % {"n": len(done)})
 
-    @admin.action(description=_("Check in (attended)"))
+    @admin.action(description=_("Check in (attended)"), permissions=["change"])
     def check_in(self, request, queryset):
         n = self._set_checked_in(queryset.filter(checked_in_at__isnull=True), timezone.now())
         self._record_attendance(queryset)
         self.message_user(request, _("%(n)d participants checked in.") % {"n": n})
 
-    @admin.action(description=_("Undo check-in"))
+    @admin.action(description=_("Undo check-in"), permissions=["change"])
     def undo_check_in(self, request, queryset):
         n = self._set_checked_in(queryset.filter(checked_in_at__isnull=False), None)
         self._record_attendance(queryset)
@@ -411,7 +413,9 @@ class RSVPAdmin(AuditedAdmin):
         for meeting in Meeting.objects.filter(rsvps__in=queryset).distinct():
             services.record_attendance(meeting)
 
-    @admin.action(description=_("Send a reminder to the selected participants"))
+    @admin.action(
+        description=_("Send a reminder to the selected participants"), permissions=["change"]
+    )
     def send_reminder(self, request, queryset):
         n = services.remind(rsvps=queryset.active().select_related("meeting__rsvp_settings"))
         self.message_user(request, _("%(n)d reminders queued.") % {"n": n})
@@ -464,6 +468,11 @@ class RSVPAdmin(AuditedAdmin):
 
     def overview_view(self, request, meeting_id):
         """Per meeting and organisation: invited, answered, confirmed, waitlisted... reminders."""
+        # admin_view() only checks that the user is staff: a viewer sees, a changer reminds.
+        if not self.has_view_permission(request) or (
+            request.method == "POST" and not self.has_change_permission(request)
+        ):
+            raise PermissionDenied
         meeting = get_object_or_404(Meeting, pk=meeting_id)
         if request.method == "POST":
             form = ReminderForm(request.POST)
@@ -517,6 +526,8 @@ class RSVPAdmin(AuditedAdmin):
         return TemplateResponse(request, "admin/meetings/personal_data.html", context)
 
     def invite_organisations_view(self, request):
+        if not request.user.has_perm("meetings.add_invitation"):
+            raise PermissionDenied
         if request.method == "POST":
             form = InviteOrganisationsForm(request.POST)
             if form.is_valid():
@@ -801,7 +812,9 @@ class InvitationAdmin(AuditedAdmin):
         if not change:
             services.queue_invitation_mail(obj, OutgoingMail.Kind.INVITATION)
 
-    @admin.action(description=_("Send a reminder (those who have not answered)"))
+    @admin.action(
+        description=_("Send a reminder (those who have not answered)"), permissions=["change"]
+    )
     def send_reminder(self, request, queryset):
         n = services.remind(invitations=queryset.unanswered().select_related("meeting"))
         self.message_user(request, _("%(n)d reminders queued.") % {"n": n})
@@ -837,7 +850,7 @@ class OutgoingMailAdmin(admin.ModelAdmin):
     def short_error(self, obj):
         return obj.error[:80]
 
-    @admin.action(description=_("Send again"))
+    @admin.action(description=_("Send again"), permissions=["change"])
     def resend(self, request, queryset):
         n = services.resend(queryset)
         self.message_user(request, _("%(n)d mails queued again.") % {"n": n})

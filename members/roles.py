@@ -36,4 +36,9 @@ def sync_roles(group_model, permission_model):
             for action in actions:
                 codename |= Q(codename__startswith=f"{action}_")
             wanted |= Q(content_type__app_label=app_label) & codename
-        group.permissions.set(permission_model.objects.filter(wanted))
+        # The audit trail's versions (simple-history's Historical* models, in the same apps)
+        # are read by everyone and written by no one: only their view permission is granted.
+        history_writes = Q(content_type__model__startswith="historical") & ~Q(
+            codename__startswith="view_"
+        )
+        group.permissions.set(permission_model.objects.filter(wanted).exclude(history_writes))

@@ -13,6 +13,8 @@ def form_data(form):
             parts = value if isinstance(value, list) else widget.decompress(value)
             for suffix, part in zip(widget.widgets_names, parts, strict=True):
                 data[name + suffix] = "" if part is None else str(part)
+        elif getattr(getattr(widget, "widget", widget), "allow_multiple_selected", False):
+            data[name] = [str(item) for item in value or []]
         elif isinstance(value, bool):
             if value:
                 data[name] = "on"
