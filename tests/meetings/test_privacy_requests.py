@@ -4,7 +4,7 @@ import datetime
 import json
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
@@ -63,23 +63,23 @@ def leyla():
     }
 
 
+def member_of(django_user_model, role):
+    """A staff user in one of the secretariat's roles (groups created by a migration)."""
+    user = django_user_model.objects.create_user(role.lower().replace(" ", "-"), is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
 @pytest.fixture
 def viewer(django_user_model):
-    """Staff who may read RSVPs in the admin but change nothing."""
-    user = django_user_model.objects.create_user("viewer", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(codename__startswith="view_"))
-    return user
+    """Staff who read everything in the admin and change nothing."""
+    return member_of(django_user_model, "Viewers")
 
 
 @pytest.fixture
 def meeting_manager(django_user_model):
     """Staff who manage meetings and RSVPs but only read the members' records."""
-    user = django_user_model.objects.create_user("manager", is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label="meetings")
-        | Permission.objects.filter(codename__startswith="view_")
-    )
-    return user
+    return member_of(django_user_model, "Meeting managers")
 
 
 def test_rsvp_changelist_links_the_personal_data_request(admin_client):
@@ -302,3 +302,12 @@ def test_request_page_query_count_does_not_grow_with_the_records(
         admin_client.post(URL, {"email": EMAIL, "action": "find"})
     with django_assert_max_num_queries(8):
         admin_client.post(URL, {"email": EMAIL, "action": "export"})
+
+
+def test_secretariat_editor_may_erase(client, django_user_model, leyla):
+    client.force_login(member_of(django_user_model, "Secretariat editors"))
+
+    response = client.post(URL, {"email": EMAIL, "action": "erase", "confirmed": "yes"})
+
+    assert response.status_code == 302
+    assert RSVP.objects.filter(erased_on__isnull=False).count() == 2
