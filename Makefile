@@ -94,4 +94,4 @@ bench: venv postgres
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles media .serve-secret-key
+	rm -rf $(VENV) db.sqlite3 staticfiles media private-media .serve-secret-key

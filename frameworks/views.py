@@ -60,7 +60,7 @@ class FrameworkMixin:
         if not hasattr(self, "_framework"):
             wanted = self.request.GET.get("framework", "")
             framework = None
-            if wanted.isdigit():
+            if wanted.isascii() and wanted.isdigit():  # not "²", which int() refuses
                 framework = CooperationFramework.objects.filter(pk=wanted).first()
             self._framework = framework or CooperationFramework.objects.current()
         return self._framework

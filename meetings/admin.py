@@ -1,10 +1,11 @@
 import csv
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -39,8 +40,9 @@ class YearFilter(admin.SimpleListFilter):
         return [(str(day.year), str(day.year)) for day in years]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(start__year=int(self.value()))
+        value = self.value() or ""
+        if len(value) == 4 and value.isascii() and value.isdigit():  # never "²" or "99999"
+            return queryset.filter(start__year=int(value))
         return queryset
 
 
@@ -86,8 +88,16 @@ class ActionPointInline(admin.TabularInline):
 
 class DocumentInline(admin.TabularInline):
     model = Document
-    fields = ["order", "title", "kind", "file", "external_url", "visibility"]
+    fields = ["order", "title", "kind", "file", "stored_file", "external_url", "visibility"]
+    readonly_fields = ["stored_file"]
     extra = 0
+
+    @admin.display(description=_("current file"))
+    def stored_file(self, obj):
+        # The file has no public address; staff open it through the checked download view.
+        if not obj.pk or not obj.file:
+            return ""
+        return format_html('<a href="{}">{}</a>', obj.url, obj.file.name.rsplit("/", 1)[-1])
 
 
 class MinutesInline(admin.StackedInline):
@@ -249,6 +259,8 @@ def _csv_cell(value):
 
 def _personal_link(obj):
     """For staff to pass on by hand when a mail bounces; it opens that person's answer."""
+    if obj.erased_on:
+        return _("(erased)")
     url = services.absolute_url(obj.get_absolute_url())
     return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, url)
 
@@ -287,6 +299,7 @@ class RSVPAdmin(AuditedAdmin):
         "organisation__kind",
         ("organisation", admin.RelatedOnlyFieldListFilter),
         ("meeting", admin.RelatedOnlyFieldListFilter),
+        ("erased_on", admin.EmptyFieldListFilter),
     ]
     list_select_related = ["meeting", "organisation"]
     search_fields = [
@@ -308,6 +321,7 @@ class RSVPAdmin(AuditedAdmin):
         "privacy_accepted_at",
         "created",
         "modified",
+        "erased_on",
         "personal_link",
     ]
     fields = [
@@ -322,6 +336,7 @@ class RSVPAdmin(AuditedAdmin):
         "checked_in_at",
         "invitation",
         ("privacy_accepted_at", "created", "modified"),
+        "erased_on",
         "personal_link",
     ]
     actions = ["approve", "decline", "check_in", "undo_check_in", "export_csv", "send_reminder"]
@@ -341,6 +356,11 @@ class RSVPAdmin(AuditedAdmin):
                 "invite-organisations/",
                 self.admin_site.admin_view(self.invite_organisations_view),
                 name="meetings_rsvp_invite_organisations",
+            ),
+            path(
+                "personal-data/",
+                self.admin_site.admin_view(self.personal_data_view),
+                name="meetings_rsvp_personal_data",
             ),
             *super().get_urls(),
         ]
@@ -472,6 +492,39 @@ class RSVPAdmin(AuditedAdmin):
         }
         return TemplateResponse(request, "admin/meetings/rsvp_overview.html", context)
 
+    def personal_data_view(self, request):
+        """A person's request: everything kept for one email address; export it or erase it."""
+        if not request.user.has_perm("meetings.change_rsvp"):
+            raise PermissionDenied
+        action = request.POST.get("action", "find") if request.method == "POST" else None
+        form = PersonalDataRequestForm(request.POST if action else None)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Personal data request"),
+            "form": form,
+            "opts": self.model._meta,
+            "may_erase": request.user.has_perms(ERASE_PERMISSIONS),
+        }
+        if not (action and form.is_valid()):
+            return TemplateResponse(request, "admin/meetings/personal_data.html", context)
+        email = form.cleaned_data["email"]
+        if action in ("confirm", "erase") and not context["may_erase"]:
+            raise PermissionDenied
+        if action == "erase" and request.POST.get("confirmed") == "yes":
+            done = services.erase_person(email)
+            self.message_user(request, erasure_message(done), messages.SUCCESS)
+            return redirect("admin:meetings_rsvp_personal_data")
+        found = services.personal_data_for(email)
+        if action == "export":
+            response = JsonResponse(
+                personal_data_export(email, found), json_dumps_params={"indent": 2}
+            )
+            response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
+            response["Cache-Control"] = "no-store"
+            return response
+        context |= {"email": email, "found": found, "confirming": action in ("confirm", "erase")}
+        return TemplateResponse(request, "admin/meetings/personal_data.html", context)
+
     def invite_organisations_view(self, request):
         if not request.user.has_perm("meetings.add_invitation"):
             raise PermissionDenied
@@ -491,6 +544,123 @@ class RSVPAdmin(AuditedAdmin):
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/meetings/invite_organisations.html", context)
+
+
+ERASE_PERMISSIONS = [
+    "meetings.change_rsvp",
+    "meetings.change_invitation",
+    "members.change_person",
+    "members.delete_person",
+]
+
+
+class PersonalDataRequestForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address of the person"),
+        help_text=_("Their answers, invitations, mails and focal point record are looked up."),
+    )
+
+
+def _iso(moment):
+    return timezone.localtime(moment).isoformat() if moment else None
+
+
+def personal_data_export(email, found):
+    """What a person gets when they ask for their data (a JSON document)."""
+    return {
+        "email": email,
+        "exported_at": _iso(timezone.now()),
+        "controller": settings.UNNM_SECRETARIAT_NAME,
+        "rsvps": [
+            {
+                "meeting": rsvp.meeting.title,
+                "meeting_start": _iso(rsvp.meeting.start),
+                "name": rsvp.name,
+                "email": rsvp.email,
+                "organisation": rsvp.organisation.name if rsvp.organisation else None,
+                "organisation_name": rsvp.organisation_name,
+                "position": rsvp.position,
+                "attendance_mode": rsvp.attendance_mode,
+                "language": rsvp.language,
+                "needs": rsvp.needs,
+                "consent_public_listing": rsvp.consent_public_listing,
+                "privacy_accepted_at": _iso(rsvp.privacy_accepted_at),
+                "status": rsvp.status,
+                "checked_in_at": _iso(rsvp.checked_in_at),
+                "answered": _iso(rsvp.created),
+                "modified": _iso(rsvp.modified),
+            }
+            for rsvp in found["rsvps"]
+        ],
+        "invitations": [
+            {
+                "meeting": invitation.meeting.title,
+                "meeting_start": _iso(invitation.meeting.start),
+                "name": invitation.name,
+                "email": invitation.email,
+                "kind": invitation.kind,
+                "organisation": invitation.organisation.name if invitation.organisation else None,
+                "status": invitation.status,
+                "invited": _iso(invitation.created),
+                "answered_at": _iso(invitation.answered_at),
+                "reminded_at": _iso(invitation.reminded_at),
+            }
+            for invitation in found["invitations"]
+        ],
+        "mails": [
+            {
+                "kind": mail.kind,
+                "to": mail.to,
+                "subject": mail.subject,
+                "body": mail.body,
+                "status": mail.status,
+                "created": _iso(mail.created),
+                "sent_at": _iso(mail.sent_at),
+            }
+            for mail in found["mails"]
+        ],
+        "people": [
+            {
+                "honorific": person.honorific,
+                "name": person.name,
+                "position": person.position,
+                "organisation": person.organisation.name if person.organisation else None,
+                "email": person.email,
+                "phone": person.phone,
+                "is_focal_point": person.is_focal_point,
+                "consent_public_listing": person.consent_public_listing,
+                "is_active": person.is_active,
+                "positions": [
+                    {
+                        "title": held.title,
+                        "organisation": held.organisation.name if held.organisation else None,
+                        "started": held.started.isoformat() if held.started else None,
+                        "ended": held.ended.isoformat() if held.ended else None,
+                    }
+                    for held in person.positions.all()
+                ],
+            }
+            for person in found["people"]
+        ],
+    }
+
+
+def erasure_message(done):
+    message = _(
+        "Erased. Answers: %(rsvps)d (cancelled first: %(cancelled)d); invitations: "
+        "%(invitations)d; mails: %(mails)d; person records deleted: %(deleted)d."
+    ) % {
+        "rsvps": done["rsvps"],
+        "cancelled": done["cancelled"],
+        "invitations": done["invitations"],
+        "mails": done["mails"],
+        "deleted": done["people_deleted"],
+    }
+    if done["people_kept"]:
+        message += " " + _(
+            "Kept, as speakers in meeting records, with their email and phone cleared: %(names)s."
+        ) % {"names": ", ".join(person.name for person in done["people_kept"])}
+    return message
 
 
 class ReminderForm(forms.Form):
@@ -621,6 +791,7 @@ class InvitationAdmin(AuditedAdmin):
         "kind",
         "organisation__kind",
         ("meeting", admin.RelatedOnlyFieldListFilter),
+        ("erased_on", admin.EmptyFieldListFilter),
     ]
     list_select_related = ["meeting", "organisation"]
     search_fields = ["name", "email", "organisation__name", "organisation__acronym"]
@@ -628,7 +799,9 @@ class InvitationAdmin(AuditedAdmin):
     actions = ["send_reminder"]
 
     def get_readonly_fields(self, request, obj=None):
-        return ["meeting", "kind", "email", "status", "personal_link"] if obj else []
+        if obj is None:
+            return []
+        return ["meeting", "kind", "email", "status", "erased_on", "personal_link"]
 
     @admin.display(description=_("personal link"))
     def personal_link(self, obj):
@@ -650,7 +823,7 @@ class InvitationAdmin(AuditedAdmin):
 @admin.register(OutgoingMail)
 class OutgoingMailAdmin(admin.ModelAdmin):
     list_display = ["created", "to", "subject", "kind", "status", "attempts", "short_error"]
-    list_filter = ["status", "kind"]
+    list_filter = ["status", "kind", ("erased_on", admin.EmptyFieldListFilter)]
     search_fields = ["to", "subject"]
     date_hierarchy = "created"
     actions = ["resend"]
@@ -667,6 +840,7 @@ class OutgoingMailAdmin(admin.ModelAdmin):
         "attempts",
         "sent_at",
         "created",
+        "erased_on",
     ]
 
     def has_add_permission(self, request):

@@ -21,7 +21,20 @@ SIGNATURES = {
     "webp": (b"RIFF",),
 }
 DOCUMENT_EXTENSIONS = sorted(SIGNATURES)
+# The content type a document is served with, by its (validated) extension.
+DOCUMENT_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "webp": "image/webp",
+}
 IMAGE_EXTENSIONS = ["jpeg", "jpg", "png", "webp"]
+INLINE_EXTENSIONS = ["pdf", *IMAGE_EXTENSIONS]
 MAX_DOCUMENT_SIZE = 20 * 1024 * 1024
 
 validate_document_size = MaxFileSizeValidator(MAX_DOCUMENT_SIZE)

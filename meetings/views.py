@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
@@ -14,7 +15,7 @@ from meetings import services
 from meetings.calendar import build_calendar
 from meetings.filters import MeetingFilter
 from meetings.forms import RSVPForm
-from meetings.models import RSVP, ActionPoint, Invitation, Meeting, RSVPSettings
+from meetings.models import RSVP, ActionPoint, Document, Invitation, Meeting, RSVPSettings
 
 FILTER_KEYS = ("q", "year", "kind", "format", "organisation", "objective")
 CARRIED_OVER_LIMIT = 12
@@ -115,6 +116,38 @@ def meeting_feed(request):
     name = _("%(network)s: meetings") % {"network": settings.UNNM_NETWORK_SHORT_NAME}
     body = build_calendar(meetings, request, name=name)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+@require_safe
+def document_download(request, pk):
+    """
+    A meeting document's file, from the private folder no web server serves: only when the
+    meeting is visible to the visitor and the document is public (staff see every document).
+    Served with a content type from the validated extension, never the uploader's; PDFs and
+    images open in the browser in a sandbox, everything else is downloaded.
+    """
+    documents = Document.objects.filter(meeting__in=Meeting.objects.visible_to(request.user))
+    if not (request.user.is_authenticated and request.user.is_staff):
+        documents = documents.public()
+    document = get_object_or_404(documents.exclude(file=""), pk=pk)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("This file is missing.")) from None
+    filename = f"{slugify(document.title) or 'document'}.{document.extension}"
+    response = FileResponse(
+        handle,
+        as_attachment=not document.opens_inline,
+        filename=filename,
+        content_type=document.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    # An opened file runs no script and reaches nothing of the site, whatever it contains.
+    response["Content-Security-Policy"] = "sandbox"
+    response["Cache-Control"] = (
+        "private" if document.visibility == Document.Visibility.PUBLIC else "private, no-store"
+    )
+    return response
 
 
 # RSVPs -----------------------------------------------------------------------------------------

@@ -21,8 +21,10 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
-    """Uploads go to real files on disk, in a folder of the test's own."""
+    """Uploads go to real files on disk, in a folder of the test's own (meeting documents in a
+    private folder beside it)."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     return settings.MEDIA_ROOT
 
 

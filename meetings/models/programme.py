@@ -3,11 +3,18 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from meetings.validators import validate_document_size, validate_document_type
+from meetings.storage import document_storage
+from meetings.validators import (
+    DOCUMENT_CONTENT_TYPES,
+    INLINE_EXTENSIONS,
+    validate_document_size,
+    validate_document_type,
+)
 
 
 class AgendaItem(models.Model):
@@ -322,6 +329,7 @@ class Document(models.Model):
     file = models.FileField(
         _("file"),
         upload_to="meetings/%Y/",
+        storage=document_storage,
         blank=True,
         validators=[validate_document_type, validate_document_size],
         help_text=_("PDF, Word, PowerPoint, Excel, OpenDocument text, or an image; at most 20 MB."),
@@ -359,7 +367,24 @@ class Document(models.Model):
 
     @property
     def url(self):
-        return self.file.url if self.file else self.external_url
+        """Where the document opens: the checked download view for a file, else the link."""
+        if self.file:
+            return reverse("meetings:document-download", kwargs={"pk": self.pk})
+        return self.external_url
+
+    @property
+    def extension(self):
+        return self.file.name.rsplit(".", 1)[-1].lower() if "." in self.file.name else ""
+
+    @property
+    def content_type(self):
+        """From the validated extension, never from what the uploader's browser claimed."""
+        return DOCUMENT_CONTENT_TYPES.get(self.extension, "application/octet-stream")
+
+    @property
+    def opens_inline(self):
+        """PDFs and images open in the browser; everything else is downloaded."""
+        return self.extension in INLINE_EXTENSIONS
 
 
 class Minutes(models.Model):

@@ -294,6 +294,13 @@ class RSVP(models.Model):
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     created = models.DateTimeField(_("answered"), auto_now_add=True)
     modified = models.DateTimeField(_("modified"), auto_now=True)
+    erased_on = models.DateTimeField(
+        _("personal data erased"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Name, email, position and needs were erased; the counts remain."),
+    )
 
     objects = RSVPQuerySet.as_manager()
     history = HistoricalRecords()
@@ -336,7 +343,7 @@ class RSVP(models.Model):
     def from_token(cls, token, queryset=None):
         """The RSVP a personal link opens, or None for a wrong, tampered or stale token."""
         pk, _sep, _signature = token.partition(":")
-        if not pk.isdigit():
+        if not (pk.isascii() and pk.isdigit()):  # "²".isdigit() is True, int("²") fails
             return None
         rsvp = (queryset if queryset is not None else cls.objects).filter(pk=pk).first()
         if rsvp is None:
@@ -436,6 +443,9 @@ class Invitation(models.Model):
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("last reminder"), null=True, blank=True)
     created = models.DateTimeField(_("invited"), auto_now_add=True)
+    erased_on = models.DateTimeField(
+        _("personal data erased"), null=True, blank=True, editable=False
+    )
 
     objects = InvitationQuerySet.as_manager()
     history = HistoricalRecords()
@@ -474,7 +484,7 @@ class Invitation(models.Model):
     @classmethod
     def from_token(cls, token, queryset=None):
         pk, _sep, _signature = token.partition(":")
-        if not pk.isdigit():
+        if not (pk.isascii() and pk.isdigit()):  # "²".isdigit() is True, int("²") fails
             return None
         invitation = (queryset if queryset is not None else cls.objects).filter(pk=pk).first()
         if invitation is None:
@@ -540,6 +550,9 @@ class OutgoingMail(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     created = models.DateTimeField(_("created"), auto_now_add=True)
+    erased_on = models.DateTimeField(
+        _("personal data erased"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["-created"]

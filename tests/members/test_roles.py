@@ -219,7 +219,7 @@ def test_roles_meeting_manager_approves_an_rsvp(staff):
     assert OutgoingMail.objects.filter(rsvp=rsvp, kind=OutgoingMail.Kind.APPROVAL).count() == 1
 
 
-def test_roles_meeting_manager_uploads_a_document(staff, media_root):
+def test_roles_meeting_manager_uploads_a_document(staff, settings):
     client = staff(MANAGERS)
     meeting = MeetingFactory()
     edit = url("meetings_meeting_change", meeting.pk)
@@ -242,7 +242,8 @@ def test_roles_meeting_manager_uploads_a_document(staff, media_root):
 
     assert response.status_code == 302
     document = Document.objects.get()
-    assert (media_root / document.file.name).read_bytes().startswith(b"%PDF")
+    # Meeting documents are kept in the private folder (served only through a checked view).
+    assert (settings.PRIVATE_MEDIA_ROOT / document.file.name).read_bytes().startswith(b"%PDF")
 
 
 def test_roles_meeting_manager_finds_speakers_through_autocomplete(staff):
