@@ -206,6 +206,37 @@ class RSVPSettings(models.Model):
         return now < (self.closes_at or self.meeting.start) and self.meeting.end > now
 
 
+class PersonalLink:
+    """
+    A personal link's unguessable key, bound to the record and its email address (which the key
+    does not reveal): changing the address invalidates the link.
+    """
+
+    link_salt = None
+
+    def _signer(self):
+        return signing.Signer(salt=f"{self.link_salt}:{self.email.lower()}")
+
+    @property
+    def token(self):
+        return self._signer().sign(str(self.pk))
+
+    @classmethod
+    def from_token(cls, token, queryset=None):
+        """The record a personal link opens, or None for a wrong, tampered or stale token."""
+        pk, _sep, _signature = token.partition(":")
+        if not (pk.isascii() and pk.isdigit()):  # "²".isdigit() is True, int("²") fails
+            return None
+        record = (queryset if queryset is not None else cls.objects).filter(pk=pk).first()
+        if record is None:
+            return None
+        try:
+            record._signer().unsign(token)
+        except signing.BadSignature:
+            return None
+        return record
+
+
 class RSVPQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(status=RSVPStatus.CONFIRMED)
@@ -236,11 +267,12 @@ class RSVPQuerySet(models.QuerySet):
         return dict(self.values_list("status").annotate(n=Count("pk")).order_by())
 
 
-class RSVP(models.Model):
+class RSVP(PersonalLink, models.Model):
     """One person's answer to a meeting: their seat, their place on the waiting list, or neither."""
 
     Status = RSVPStatus
     Mode = AttendanceMode
+    link_salt = "meetings.rsvp"
 
     meeting = models.ForeignKey(
         "meetings.Meeting",
@@ -335,26 +367,6 @@ class RSVP(models.Model):
         return reverse("meetings:rsvp-manage", kwargs={"token": self.token})
 
     @property
-    def token(self):
-        """An unguessable link key bound to this answer and its email (which it does not reveal)."""
-        return signing.Signer(salt=f"meetings.rsvp:{self.email.lower()}").sign(str(self.pk))
-
-    @classmethod
-    def from_token(cls, token, queryset=None):
-        """The RSVP a personal link opens, or None for a wrong, tampered or stale token."""
-        pk, _sep, _signature = token.partition(":")
-        if not (pk.isascii() and pk.isdigit()):  # "²".isdigit() is True, int("²") fails
-            return None
-        rsvp = (queryset if queryset is not None else cls.objects).filter(pk=pk).first()
-        if rsvp is None:
-            return None
-        try:
-            signing.Signer(salt=f"meetings.rsvp:{rsvp.email.lower()}").unsign(token)
-        except signing.BadSignature:
-            return None
-        return rsvp
-
-    @property
     def organisation_display(self):
         if self.organisation_id:
             return self.organisation.short_name
@@ -404,11 +416,12 @@ class InvitationQuerySet(models.QuerySet):
         return self.filter(status=InvitationStatus.SENT)
 
 
-class Invitation(models.Model):
+class Invitation(PersonalLink, models.Model):
     """A personal invitation to a meeting, mailed to one address and usable only by it."""
 
     Kind = InvitationKind
     Status = InvitationStatus
+    link_salt = "meetings.invitation"
 
     meeting = models.ForeignKey(
         "meetings.Meeting",
@@ -476,24 +489,6 @@ class Invitation(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:rsvp-invitation", kwargs={"token": self.token})
-
-    @property
-    def token(self):
-        return signing.Signer(salt=f"meetings.invitation:{self.email.lower()}").sign(str(self.pk))
-
-    @classmethod
-    def from_token(cls, token, queryset=None):
-        pk, _sep, _signature = token.partition(":")
-        if not (pk.isascii() and pk.isdigit()):  # "²".isdigit() is True, int("²") fails
-            return None
-        invitation = (queryset if queryset is not None else cls.objects).filter(pk=pk).first()
-        if invitation is None:
-            return None
-        try:
-            signing.Signer(salt=f"meetings.invitation:{invitation.email.lower()}").unsign(token)
-        except signing.BadSignature:
-            return None
-        return invitation
 
     @property
     def is_for_organisation(self):
