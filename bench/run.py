@@ -148,7 +148,7 @@ def table(rows):
         "| page | queries | req/s | ratio to bare | p50 ms | p99 ms | non-2xx |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    bare = next(row for row in rows if row["name"] == "bare view")["rps"]
+    bare = max(row["rps"] for row in rows if row["path"] == "/bench/bare/")
     for row in rows:
         lines.append(
             f"| {row['name']} | {row['queries']} | {row['rps']:.0f} | {row['rps'] / bare:.0%} "
@@ -162,6 +162,9 @@ def main():
     prepare()
     targets = plan()
     server = start_server()
+    # The bare view is measured first and again last; the better run is the ceiling, so that a
+    # slow start (workers warming up) does not flatter the pages' ratios.
+    targets.append({**targets[0], "name": "bare view (again)"})
     rows = []
     try:
         for target in targets:
