@@ -29,6 +29,7 @@ from frameworks.models import (
     SDGTarget,
     StrategicPriority,
 )
+from members.demo import upsert
 from members.models import Organisation
 
 REFERENCE = Path(__file__).resolve().parent / "reference" / "unsdcf_azerbaijan_2021_2025.json"
@@ -36,7 +37,8 @@ REFERENCE = Path(__file__).resolve().parent / "reference" / "unsdcf_azerbaijan_2
 
 def load_framework():
     data = json.loads(REFERENCE.read_text(encoding="utf-8"))
-    framework, _ = CooperationFramework.objects.update_or_create(
+    framework, _ = upsert(
+        CooperationFramework,
         short_title="UNSDCF Azerbaijan",
         start_year=2021,
         defaults={
@@ -49,14 +51,16 @@ def load_framework():
         },
     )
     for priority_data in data["priorities"]:
-        priority, _ = StrategicPriority.objects.update_or_create(
+        priority, _ = upsert(
+            StrategicPriority,
             framework=framework,
             number=priority_data["number"],
             defaults={"title": priority_data["title"]},
         )
         for index, outcome_data in enumerate(priority_data["outcomes"], start=1):
             # The statement stays empty: it is unverified, and staff complete it.
-            Outcome.objects.update_or_create(
+            upsert(
+                Outcome,
                 priority=priority,
                 number=f"{priority.number}.{index}",
                 defaults={"short_name": outcome_data["short_name"], "order": index},
@@ -326,7 +330,8 @@ def load_mapping(framework):
     outcomes = {o.number: o for o in Outcome.objects.filter(priority__framework=framework)}
     objectives = {o.number: o for o in GCMObjective.objects.all()}
     for number, objective, strength, rationale in MAPPING:
-        ObjectiveLink.objects.update_or_create(
+        upsert(
+            ObjectiveLink,
             outcome=outcomes[number],
             objective=objectives[objective],
             defaults={"strength": strength, "rationale": rationale, "is_demo": True},
@@ -338,7 +343,8 @@ def load_mapping(framework):
 
 def load_activities(outcomes):
     organisations = {o.acronym: o for o in Organisation.objects.exclude(acronym="")}
-    programme, _ = JointProgramme.objects.update_or_create(
+    programme, _ = upsert(
+        JointProgramme,
         title="Demo joint programme: evidence and protection in migration governance",
         defaults={
             "start": datetime.date(2024, 9, 1),
@@ -366,7 +372,8 @@ def load_activities(outcomes):
         description,
         updates,
     ) in ACTIVITIES:
-        activity, _ = Activity.objects.update_or_create(
+        activity, _ = upsert(
+            Activity,
             title=title,
             defaults={
                 "lead": organisations[lead],
@@ -385,7 +392,8 @@ def load_activities(outcomes):
         activity.outcomes.set([outcomes[n] for n in outcome_numbers])
         activity.sdg_targets.set(SDGTarget.objects.filter(code__in=targets))
         for day, text in updates:
-            ProgressUpdate.objects.update_or_create(
+            upsert(
+                ProgressUpdate,
                 activity=activity,
                 date=datetime.date.fromisoformat(day),
                 defaults={"text": text, "is_demo": True},

@@ -28,6 +28,7 @@ from meetings.models import (
     Participation,
     Remark,
 )
+from members.demo import same_value, upsert
 from members.models import Organisation, Person
 
 MAY_31_TITLE = "Coordination Meeting of the UN Network on Migration in Azerbaijan"
@@ -151,7 +152,8 @@ def _at(day, hour, minute=0):
 
 def _agenda(meeting, items):
     for order, kind, title, description in items:
-        AgendaItem.objects.update_or_create(
+        upsert(
+            AgendaItem,
             meeting=meeting,
             order=order,
             defaults={"kind": kind, "title": title, "description": description},
@@ -161,7 +163,8 @@ def _agenda(meeting, items):
 
 def _participants(meeting, participants):
     for key, role, *count in participants:
-        Participation.objects.update_or_create(
+        upsert(
+            Participation,
             meeting=meeting,
             organisation=_organisation(key),
             defaults={"role": role, "representatives": count[0] if count else None},
@@ -169,7 +172,8 @@ def _participants(meeting, participants):
 
 
 def load_may_31():
-    meeting, _ = Meeting.objects.update_or_create(
+    meeting, _ = upsert(
+        Meeting,
         slug=MAY_31_SLUG,
         defaults={
             "title": MAY_31_TITLE,
@@ -190,7 +194,8 @@ def load_may_31():
     opening = meeting.agenda_items.get(order=1)
     for order, (name, role, summary) in enumerate(OPENING_REMARKS, start=1):
         speaker = _person(name)
-        Remark.objects.update_or_create(
+        upsert(
+            Remark,
             agenda_item=opening,
             order=order,
             defaults={
@@ -214,10 +219,14 @@ def _demo_meeting(title, **fields):
     meeting = Meeting.objects.filter(title=title, is_demo=True).first() or Meeting(
         title=title, is_demo=True
     )
-    for name, value in fields.items():
-        setattr(meeting, name, value)
-    meeting.slug = ""  # re-derived from the (relative) date each time the demo is loaded
-    meeting.save()
+    changed = {
+        name: value for name, value in fields.items() if not same_value(meeting, name, value)
+    }
+    if changed or meeting.pk is None:
+        for name, value in changed.items():
+            setattr(meeting, name, value)
+        meeting.slug = ""  # re-derived from the (relative) date when the demo moves it
+        meeting.save()
     meeting.gcm_objectives.set(GCMObjective.objects.filter(number__in=objectives))
     meeting.chairs.set([_person(name) for name in chairs])
     return meeting
@@ -253,7 +262,8 @@ def load_invented(today=None):
         ],
     )
     opening = workshop.agenda_items.get(order=1)
-    Remark.objects.update_or_create(
+    upsert(
+        Remark,
         agenda_item=opening,
         order=1,
         defaults={
@@ -300,7 +310,8 @@ def load_invented(today=None):
             ActionPoint.Status.IN_PROGRESS,
         ),
     ]:
-        ActionPoint.objects.update_or_create(
+        upsert(
+            ActionPoint,
             meeting=workshop,
             order=order,
             kind=kind,
@@ -312,7 +323,8 @@ def load_invented(today=None):
                 "completed_on": day(-22) if status == ActionPoint.Status.DONE and due else None,
             },
         )
-    Document.objects.update_or_create(
+    upsert(
+        Document,
         meeting=workshop,
         title="Global Compact for Migration (A/RES/73/195)",
         defaults={
@@ -321,7 +333,8 @@ def load_invented(today=None):
             "visibility": Document.Visibility.PUBLIC,
         },
     )
-    Minutes.objects.update_or_create(
+    upsert(
+        Minutes,
         meeting=workshop,
         defaults={"status": Minutes.Status.CIRCULATED, "circulated_on": day(-30), "text": ""},
     )

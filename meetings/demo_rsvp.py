@@ -11,6 +11,7 @@ import datetime
 from django.utils import timezone
 
 from meetings.models import RSVP, Meeting, RSVPSettings
+from members.demo import upsert
 from members.models import Organisation
 
 Status = RSVP.Status
@@ -119,7 +120,8 @@ DEMO = [
 
 
 def load_rsvp_demo(now=None):
-    now = now or timezone.now()
+    # Times relative to this morning, not to this second: loading again today changes nothing.
+    now = now or timezone.localtime().replace(hour=8, minute=0, second=0, microsecond=0)
     for title, options, answers in DEMO:
         meeting = Meeting.objects.filter(title=title, is_demo=True).first()
         if meeting is None:
@@ -127,7 +129,8 @@ def load_rsvp_demo(now=None):
         if meeting.format != Meeting.Format.IN_PERSON and not meeting.online_link:
             meeting.online_link = "https://meet.example.org/unnm-demo-labour-migration"
             meeting.save(update_fields=["online_link"])
-        RSVPSettings.objects.update_or_create(
+        upsert(
+            RSVPSettings,
             meeting=meeting,
             defaults={
                 "opens_at": now - datetime.timedelta(days=7),
@@ -138,7 +141,8 @@ def load_rsvp_demo(now=None):
         )
         for order, (name, email, acronym, position, mode, status, consent) in enumerate(answers):
             organisation = Organisation.objects.filter(acronym=acronym).first() if acronym else None
-            RSVP.objects.update_or_create(
+            upsert(
+                RSVP,
                 meeting=meeting,
                 email=email,
                 defaults={

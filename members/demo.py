@@ -181,13 +181,42 @@ PEOPLE = [
 ]
 
 
+def upsert(model, defaults=None, **lookup):
+    """
+    update_or_create that saves only what changed: loading the demo again writes nothing, so it
+    adds no audit-trail entries and leaves every `modified` time as it was.
+    """
+    defaults = defaults or {}
+    instance = model.objects.filter(**lookup).first()
+    if instance is None:
+        return model.objects.create(**lookup, **defaults), True
+    changed = {
+        name: value for name, value in defaults.items() if not same_value(instance, name, value)
+    }
+    if changed:
+        for name, value in changed.items():
+            setattr(instance, name, value)
+        instance.save()
+    return instance, False
+
+
+def same_value(instance, name, value):
+    """Whether a field already holds the value (compared as the field stores it)."""
+    field = instance._meta.get_field(name)
+    current = getattr(instance, name)
+    if field.is_relation:
+        return getattr(current, "pk", current) == getattr(value, "pk", value)
+    return current == field.to_python(value)
+
+
 def _organisation(key):
     return Organisation.objects.filter(acronym=key).first() or Organisation.objects.get(name=key)
 
 
 def load():
     for name, acronym, kind, role, country, website, is_demo, description in ORGANISATIONS:
-        Organisation.objects.update_or_create(
+        upsert(
+            Organisation,
             name=name,
             defaults={
                 "acronym": acronym,
@@ -202,7 +231,8 @@ def load():
     for name, honorific, position, org_key, focal, consent, is_demo in PEOPLE:
         organisation = _organisation(org_key)
         slug = name.lower().replace(" ", ".")
-        person, _ = Person.objects.update_or_create(
+        person, _ = upsert(
+            Person,
             name=name,
             organisation=organisation,
             defaults={

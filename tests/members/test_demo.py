@@ -1,6 +1,7 @@
 import pytest
 from django.core.management import call_command
 
+from meetings.models import Meeting
 from members.models import Organisation, Person
 
 pytestmark = pytest.mark.django_db
@@ -41,3 +42,17 @@ def test_load_demo_creates_superuser_with_password_from_environment(monkeypatch)
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser
     assert admin.check_password("a-long-demo-password")
+
+
+def test_load_demo_again_writes_nothing():
+    from django.apps import apps
+
+    call_command("load_demo", "--no-superuser")
+    history = [m for m in apps.get_models() if m.__name__.startswith("Historical")]
+    before = {m.__name__: m.objects.count() for m in history}
+    modified = sorted(Meeting.objects.values_list("modified", flat=True))
+
+    call_command("load_demo", "--no-superuser")
+
+    assert {m.__name__: m.objects.count() for m in history} == before
+    assert sorted(Meeting.objects.values_list("modified", flat=True)) == modified
