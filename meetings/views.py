@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
@@ -154,17 +156,17 @@ def document_download(request, pk):
 
 
 def rate_limited(request):
-    """Count a submission from the client's address; True once it is over the limit.
-
-    The counter lives in the default cache, so every app server sees the same count when the
-    cache is shared (the database or Redis cache in production)."""
-    key = f"rsvp-rate:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, settings.RSVP_RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, settings.RSVP_RATE_WINDOW)
-        count = 1
+    """
+    Count a submission from the client's address; True once it is over the limit in the
+    current window. The counter lives in the default cache, shared by every app server, and
+    expires with its window. On the database cache the count is not atomic: a burst of
+    simultaneous requests may pass a few over the limit (seats are guarded by the row lock).
+    """
+    window = settings.RSVP_RATE_WINDOW
+    now = int(time.time())
+    key = f"rsvp-rate:{request.META.get('REMOTE_ADDR', '')}:{now // window}"
+    count = cache.get(key, 0) + 1
+    cache.set(key, count, window - now % window)
     return count > settings.RSVP_RATE_LIMIT
 
 

@@ -1,4 +1,5 @@
 import datetime
+from types import SimpleNamespace
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -213,6 +214,26 @@ def test_rsvp_rate_limit_per_address(client, settings, django_capture_on_commit_
         "p1@example.org",
         "p4@example.org",
     }
+
+
+def test_rsvp_rate_limit_lifts_when_its_window_ends(
+    client, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.RSVP_RATE_LIMIT = 1
+    settings.RSVP_RATE_WINDOW = 3600
+    meeting = open_meeting()
+    clock = [1_800_000_000.0]  # the start of a window (a multiple of 3600)
+    monkeypatch.setattr("meetings.views.time", SimpleNamespace(time=lambda: clock[0]))
+
+    post(client, meeting, answer(email="first@example.org"), django_capture_on_commit_callbacks)
+    clock[0] += 3599
+    refused = client.post(rsvp_url(meeting), answer(email="second@example.org"))
+    clock[0] += 1
+    accepted = client.post(rsvp_url(meeting), answer(email="third@example.org"))
+
+    assert refused.status_code == 429
+    assert accepted.status_code == 302
+    assert RSVP.objects.filter(email="third@example.org").exists()
 
 
 def test_rsvp_hybrid_meeting_asks_mode_and_language(client, django_capture_on_commit_callbacks):
