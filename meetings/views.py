@@ -200,11 +200,10 @@ def _refuse(request, meeting, reason, status=200):
     )
 
 
-def _submit(request, form, meeting, invitation=None):
-    """Take a valid answer, remember it for the thank-you page and go there."""
-    rsvp = services.submit_rsvp(meeting, form.save(commit=False), invitation=invitation)
+def _thank(request, rsvp):
+    """Remember a taken answer for the thank-you page and go there."""
     request.session["rsvp_done"] = {"id": rsvp.pk, "again": rsvp.already_answered}
-    return redirect("meetings:rsvp-done", slug=meeting.slug)
+    return redirect("meetings:rsvp-done", slug=rsvp.meeting.slug)
 
 
 @require_http_methods(["GET", "POST"])
@@ -219,21 +218,24 @@ def rsvp_create(request, slug):
     if reason:
         return _refuse(request, meeting, reason, status=403 if request.method == "POST" else 200)
     action = reverse("meetings:rsvp-create", kwargs={"slug": slug})
+    status = 200
     if request.method == "POST":
         form = RSVPForm(request.POST, rsvp_settings=rsvp_settings, action=action)
         if rate_limited(request):
             form.add_error(None, _("Too many answers from your connection. Please try later."))
-            return render(request, "meetings/rsvp_form.html", _ctx(meeting, form), status=429)
-        if form.is_valid():
-            return _submit(request, form, meeting)
+            status = 429
+        elif form.is_valid():
+            rsvp = services.submit_rsvp(meeting, form.save(commit=False))
+            return _thank(request, rsvp)
     else:
         form = RSVPForm(rsvp_settings=rsvp_settings, action=action)
-    context = _ctx(meeting, form, rsvp_settings=rsvp_settings, seats=rsvp_settings.seats_left())
-    return render(request, "meetings/rsvp_form.html", context)
-
-
-def _ctx(meeting, form, **extra):
-    return {"meeting": meeting, "form": form, **extra}
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "rsvp_settings": rsvp_settings,
+        "seats": rsvp_settings.seats_left(),
+    }
+    return render(request, "meetings/rsvp_form.html", context, status=status)
 
 
 @never_cache
@@ -401,8 +403,7 @@ def rsvp_invitation(request, token):
                         % {"name": rsvp.name},
                     )
                 return redirect(request.path)
-            request.session["rsvp_done"] = {"id": rsvp.pk, "again": rsvp.already_answered}
-            return redirect("meetings:rsvp-done", slug=meeting.slug)
+            return _thank(request, rsvp)
     return render(
         request,
         "meetings/rsvp_invitation.html",

@@ -15,11 +15,11 @@ class MembersConfig(AppConfig):
 
         for label in CONTENT_APPS:
             for model in self.apps.get_app_config(label).get_models():
-                for signal in (post_save, post_delete):
+                for name, signal in (("save", post_save), ("delete", post_delete)):
                     signal.connect(
                         bump_content_version,
                         sender=model,
-                        dispatch_uid=f"page-cache-{signal}-{model._meta.label}",
+                        dispatch_uid=f"page-cache-{name}-{model._meta.label}",
                     )
                 for field in model._meta.local_many_to_many:
                     m2m_changed.connect(

@@ -94,6 +94,17 @@ def is_storable_response(request, response):
     )
 
 
+def find_stored(key, version):
+    """The stored page at the current version: this process's copy, else the shared one."""
+    for tier in (caches["pages"], cache):
+        stored = tier.get(key)
+        if stored and stored["version"] == version:
+            if tier is cache:
+                caches["pages"].set(key, stored, settings.UNNM_PAGE_CACHE_SECONDS)
+            return stored
+    return None
+
+
 class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -106,12 +117,8 @@ class PublicPageCacheMiddleware:
         if version is None:
             version = uuid.uuid4().hex
             cache.add(VERSION_KEY, version, None)
-        stored = caches["pages"].get(key)
-        if not stored or stored["version"] != version:
-            stored = cache.get(key)
-            if stored and stored["version"] == version:
-                caches["pages"].set(key, stored, settings.UNNM_PAGE_CACHE_SECONDS)
-        if stored and stored["version"] == version:
+        stored = find_stored(key, version)
+        if stored:
             response = HttpResponse(stored["content"], status=200)
             for name, value in stored["headers"].items():
                 response[name] = value
