@@ -91,13 +91,8 @@ def _lock_settings(meeting):
 
 def has_seat(rsvp_settings, mode, *, ignore=None):
     """Whether one more confirmed participant fits, in total and in `mode`."""
-    confirmed = RSVP.objects.filter(meeting_id=rsvp_settings.meeting_id).confirmed()
-    if ignore is not None:
-        confirmed = confirmed.exclude(pk=ignore.pk)
-    if rsvp_settings.capacity is not None and confirmed.count() >= rsvp_settings.capacity:
-        return False
-    mode_capacity = rsvp_settings.mode_capacity(mode)
-    return mode_capacity is None or confirmed.filter(attendance_mode=mode).count() < mode_capacity
+    left = rsvp_settings.seats_left(ignore=ignore)
+    return left["total"] != 0 and left["by_mode"].get(mode) != 0
 
 
 def _seat_or_queue(rsvp, rsvp_settings, now):

@@ -229,11 +229,17 @@ def rsvp_create(request, slug):
             return _thank(request, rsvp)
     else:
         form = RSVPForm(rsvp_settings=rsvp_settings, action=action)
+    seats = rsvp_settings.seats_left()
     context = {
         "meeting": meeting,
         "form": form,
         "rsvp_settings": rsvp_settings,
-        "seats": rsvp_settings.seats_left(),
+        "seats_total": seats["total"],
+        "seats_by_mode": [
+            (RSVP.Mode(mode).label, left)
+            for mode, left in seats["by_mode"].items()
+            if mode in rsvp_settings.modes
+        ],
     }
     return render(request, "meetings/rsvp_form.html", context, status=status)
 

@@ -158,20 +158,22 @@ class RSVPSettings(models.Model):
             AttendanceMode.ONLINE: self.capacity_online,
         }[mode]
 
-    def seats_left(self):
-        """Free seats now, in total and per attendance mode; None where there is no limit."""
-        taken = dict(
-            self.meeting.rsvps.confirmed()
-            .values_list("attendance_mode")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
+    def seats_left(self, *, ignore=None):
+        """
+        Free seats now: in total, and for each attendance mode that has a limit (None where
+        there is none). `ignore` leaves one answer out of the count (a participant changing
+        mode keeps their own seat meanwhile).
+        """
+        confirmed = RSVP.objects.filter(meeting_id=self.meeting_id).confirmed()
+        if ignore is not None:
+            confirmed = confirmed.exclude(pk=ignore.pk)
+        taken = dict(confirmed.values_list("attendance_mode").annotate(n=Count("pk")).order_by())
         total = None if self.capacity is None else max(self.capacity - sum(taken.values()), 0)
-        by_mode = {}
-        for mode in self.modes:
-            capacity = self.mode_capacity(mode)
-            if capacity is not None:
-                by_mode[AttendanceMode(mode).label] = max(capacity - taken.get(mode, 0), 0)
+        by_mode = {
+            mode: max(capacity - taken.get(mode, 0), 0)
+            for mode in AttendanceMode.values
+            if (capacity := self.mode_capacity(mode)) is not None
+        }
         return {"total": total, "by_mode": by_mode}
 
     def closed_reason(self, now=None, *, invited=False):

@@ -298,3 +298,16 @@ def test_rsvp_form_page_says_when_the_meeting_is_full(client):
     content = client.get(rsvp_url(meeting)).content.decode()
 
     assert "The meeting is full: new answers join the waiting list." in content
+
+
+def test_rsvp_form_page_shows_seats_per_mode_of_a_hybrid_meeting(client):
+    meeting = open_meeting(
+        meeting_format=Meeting.Format.HYBRID, capacity_in_person=1, capacity_online=5
+    )
+    RSVPFactory(meeting=meeting, attendance_mode="in_person")
+    RSVPFactory(meeting=meeting, attendance_mode="online")
+
+    content = client.get(rsvp_url(meeting)).content.decode()
+
+    assert "In person: full (waiting list)" in content
+    assert "Online: 4 seats left" in content
