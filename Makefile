@@ -47,6 +47,7 @@ postgres:
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(RUN_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 ## make test: the whole suite (lint, migrations, pytest with browser tests) on PostgreSQL.

@@ -16,7 +16,7 @@ from frameworks.models import (
     StrategicPriority,
     ThematicArea,
 )
-from members.audit import AuditedAdmin
+from unnm.audit import AuditedAdmin
 
 
 class ReferenceAdmin(admin.ModelAdmin):
@@ -185,8 +185,6 @@ class ActivityAdmin(AuditedAdmin):
         "outputs",
         "sdg_targets",
         "joint_programme",
-        "meetings",
-        "action_points",
     ]
     inlines = [ProgressUpdateInline]
     history_children = [(ProgressUpdate, "activity")]
@@ -201,8 +199,6 @@ class ActivityAdmin(AuditedAdmin):
                     "outcomes",
                     "outputs",
                     "sdg_targets",
-                    "meetings",
-                    "action_points",
                 ]
             },
         ),

@@ -29,8 +29,8 @@ from frameworks.models import (
     SDGTarget,
     StrategicPriority,
 )
-from members.demo import upsert
 from members.models import Organisation
+from unnm.demo import upsert
 
 REFERENCE = Path(__file__).resolve().parent / "reference" / "unsdcf_azerbaijan_2021_2025.json"
 

@@ -19,7 +19,6 @@ from frameworks.models import (
     Outcome,
     StrategicPriority,
 )
-from meetings.models import ActionPoint, Meeting
 
 PLACEHOLDER = "[placeholder: official wording to be completed by staff]"
 
@@ -44,10 +43,20 @@ class Cell:
         return heat_level(self.count)
 
 
+def linked(model, name):
+    """
+    All rows of the model at the other end of `model`'s relation `name`. Meetings link to the
+    work plan and the objectives, never the other way round; pages here reach them through
+    those relations, so this app names no app that depends on it.
+    """
+    return model._meta.get_field(name).related_model._default_manager.all()
+
+
 def public_action_points():
     """Outcomes and action points of meetings whose page is public."""
     return (
-        ActionPoint.objects.filter(meeting__in=Meeting.objects.public())
+        linked(GCMObjective, "action_points")
+        .public()
         .select_related("meeting", "responsible")
         .order_by("-meeting__start", "kind", "order")
     )
@@ -198,9 +207,7 @@ class ObjectiveDetailView(DetailView):
         context["activities"] = (
             objective.activities.published().for_list().order_by("status", "title")
         )
-        context["meetings"] = (
-            Meeting.objects.public().filter(gcm_objectives=objective).order_by("-start")
-        )
+        context["meetings"] = objective.meetings.public().order_by("-start")
         context["action_points"] = public_action_points().filter(gcm_objectives=objective)
         context["previous"] = objective.number - 1 if objective.number > 1 else None
         context["next"] = objective.number + 1 if objective.number < 23 else None
@@ -257,7 +264,7 @@ class ActivityDetailView(DetailView):
             .prefetch_related(
                 Prefetch(
                     "meetings",
-                    queryset=Meeting.objects.public().order_by("-start"),
+                    queryset=linked(Activity, "meetings").public().order_by("-start"),
                     to_attr="public_meetings",
                 ),
                 Prefetch(

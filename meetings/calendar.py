@@ -1,5 +1,7 @@
 """Meetings as iCalendar (RFC 5545): one event to add, or a feed to subscribe to."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
@@ -7,15 +9,15 @@ from icalendar import Calendar, Event
 PRODID = "-//UN Network on Migration//Secretariat//EN"
 
 
-def meeting_event(meeting, request):
+def meeting_event(meeting, base_url):
     """One VEVENT. The online joining link is never included: the file is public."""
     event = Event()
-    event.add("uid", f"meeting-{meeting.pk}@{request.get_host().split(':')[0]}")
+    event.add("uid", f"meeting-{meeting.pk}@{urlsplit(base_url).hostname}")
     event.add("dtstamp", timezone.now())
     event.add("dtstart", timezone.localtime(meeting.start))
     event.add("dtend", timezone.localtime(meeting.end))
     event.add("summary", meeting.title)
-    page = request.build_absolute_uri(meeting.get_absolute_url())
+    page = base_url.rstrip("/") + meeting.get_absolute_url()
     event.add("description", "\n\n".join(filter(None, [meeting.summary, page])))
     event.add("url", page)
     location = meeting.venue or meeting.get_format_display()
@@ -25,7 +27,8 @@ def meeting_event(meeting, request):
     return event
 
 
-def build_calendar(meetings, request, name):
+def build_calendar(meetings, *, name, base_url):
+    """The calendar of `meetings`; `base_url` is the site's address that links point to."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -33,7 +36,7 @@ def build_calendar(meetings, request, name):
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     for meeting in meetings:
-        calendar.add_component(meeting_event(meeting, request))
+        calendar.add_component(meeting_event(meeting, base_url))
     # Events carry TZID=<the network's zone>; the matching VTIMEZONE makes the file valid.
     calendar.add_missing_timezones()
     return calendar.to_ical()

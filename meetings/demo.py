@@ -28,8 +28,8 @@ from meetings.models import (
     Participation,
     Remark,
 )
-from members.demo import same_value, upsert
 from members.models import Organisation, Person
+from unnm.demo import same_value, upsert
 
 MAY_31_TITLE = "Coordination Meeting of the UN Network on Migration in Azerbaijan"
 MAY_31_SLUG = "2021-05-31-coordination-meeting"

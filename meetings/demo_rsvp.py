@@ -11,8 +11,8 @@ import datetime
 from django.utils import timezone
 
 from meetings.models import RSVP, Meeting, RSVPSettings
-from members.demo import upsert
 from members.models import Organisation
+from unnm.demo import upsert
 
 Status = RSVP.Status
 Mode = RSVP.Mode

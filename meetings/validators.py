@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
-from members.validators import MaxFileSizeValidator
+from unnm.validators import MaxFileSizeValidator
 
 # Extension -> the first bytes every such file starts with (Office files are zip archives).
 SIGNATURES = {

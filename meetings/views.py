@@ -1,8 +1,6 @@
-import time
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,31 +8,19 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from meetings import services
+from meetings import invitations
+from meetings import rsvp as answers
 from meetings.calendar import build_calendar
 from meetings.filters import MeetingFilter
 from meetings.forms import RSVPForm
 from meetings.models import RSVP, ActionPoint, Document, Invitation, Meeting, RSVPSettings
+from unnm import client
 
 FILTER_KEYS = ("q", "year", "kind", "format", "organisation", "objective")
 CARRIED_OVER_LIMIT = 12
-
-
-class HomeView(TemplateView):
-    """A partner's landing page: what the network is, what is coming up, what happened."""
-
-    template_name = "home.html"
-
-    def get_context_data(self, **kwargs):
-        meetings = Meeting.objects.public().select_related("organiser")
-        return super().get_context_data(
-            upcoming_meetings=meetings.upcoming()[:3],
-            recent_meetings=meetings.past()[:3],
-            **kwargs,
-        )
 
 
 class MeetingListView(FilterView):
@@ -106,7 +92,7 @@ class MeetingPrintView(MeetingDetailView):
 
 def meeting_ics(request, slug):
     meeting = get_object_or_404(Meeting.objects.visible_to(request.user), slug=slug)
-    body = build_calendar([meeting], request, name=meeting.title)
+    body = build_calendar([meeting], name=meeting.title, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{meeting.slug}.ics"'
     return response
@@ -116,7 +102,7 @@ def meeting_feed(request):
     """A subscription feed of every public meeting, the same for everyone."""
     meetings = Meeting.objects.public().order_by("start")
     name = _("%(network)s: meetings") % {"network": settings.UNNM_NETWORK_SHORT_NAME}
-    body = build_calendar(meetings, request, name=name)
+    body = build_calendar(meetings, name=name, base_url=request.build_absolute_uri("/"))
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
@@ -128,9 +114,9 @@ def document_download(request, pk):
     Served with a content type from the validated extension, never the uploader's; PDFs and
     images open in the browser in a sandbox, everything else is downloaded.
     """
-    documents = Document.objects.filter(meeting__in=Meeting.objects.visible_to(request.user))
-    if not (request.user.is_authenticated and request.user.is_staff):
-        documents = documents.public()
+    documents = Document.objects.filter(
+        meeting__in=Meeting.objects.visible_to(request.user)
+    ).visible_to(request.user)
     document = get_object_or_404(documents.exclude(file=""), pk=pk)
     try:
         handle = document.file.open("rb")
@@ -156,18 +142,9 @@ def document_download(request, pk):
 
 
 def rate_limited(request):
-    """
-    Count a submission from the client's address; True once it is over the limit in the
-    current window. The counter lives in the default cache, shared by every app server, and
-    expires with its window. On the database cache the count is not atomic: a burst of
-    simultaneous requests may pass a few over the limit (seats are guarded by the row lock).
-    """
-    window = settings.RSVP_RATE_WINDOW
-    now = int(time.time())
-    key = f"rsvp-rate:{request.META.get('REMOTE_ADDR', '')}:{now // window}"
-    count = cache.get(key, 0) + 1
-    cache.set(key, count, window - now % window)
-    return count > settings.RSVP_RATE_LIMIT
+    return client.rate_limited(
+        request, "rsvp", limit=settings.RSVP_RATE_LIMIT, window=settings.RSVP_RATE_WINDOW
+    )
 
 
 def rsvp_panel_context(meeting, now=None):
@@ -200,9 +177,9 @@ def _refuse(request, meeting, reason, status=200):
     )
 
 
-def _thank(request, rsvp):
+def _thank(request, rsvp, *, again):
     """Remember a taken answer for the thank-you page and go there."""
-    request.session["rsvp_done"] = {"id": rsvp.pk, "again": rsvp.already_answered}
+    request.session["rsvp_done"] = {"id": rsvp.pk, "again": again}
     return redirect("meetings:rsvp-done", slug=rsvp.meeting.slug)
 
 
@@ -225,8 +202,8 @@ def rsvp_create(request, slug):
             form.add_error(None, _("Too many answers from your connection. Please try later."))
             status = 429
         elif form.is_valid():
-            rsvp = services.submit_rsvp(meeting, form.save(commit=False))
-            return _thank(request, rsvp)
+            rsvp, created = answers.submit_rsvp(meeting, form.save(commit=False))
+            return _thank(request, rsvp, again=not created)
     else:
         form = RSVPForm(rsvp_settings=rsvp_settings, action=action)
     seats = rsvp_settings.seats_left()
@@ -296,8 +273,8 @@ def rsvp_manage(request, token):
         )
         if request.method == "POST" and form.is_valid():
             try:
-                services.change_rsvp(form.save(commit=False))
-            except services.SeatUnavailable:
+                answers.change_rsvp(form.save(commit=False))
+            except answers.SeatUnavailable:
                 form.add_error(
                     "attendance_mode",
                     _("No seat is left for that attendance mode; you keep your seat."),
@@ -307,7 +284,7 @@ def rsvp_manage(request, token):
                 return redirect(rsvp)
     elif request.method == "POST":
         if can_change and request.POST.get("action") == "reactivate":
-            services.reactivate_rsvp(rsvp)
+            answers.reactivate_rsvp(rsvp)
             messages.success(request, _("Welcome back: your answer is active again."))
             return redirect(rsvp)
         raise Http404(_("This answer can no longer be changed."))
@@ -331,7 +308,7 @@ def rsvp_cancel(request, token):
     if not rsvp.meeting.rsvp_settings.can_change() or not rsvp.is_active:
         return redirect(rsvp)
     if request.method == "POST":
-        services.cancel_rsvp(rsvp)
+        answers.cancel_rsvp(rsvp)
         messages.success(request, _("Your answer is cancelled. Thank you for letting us know."))
         return redirect(rsvp)
     return render(request, "meetings/rsvp_cancel.html", {"meeting": rsvp.meeting, "rsvp": rsvp})
@@ -371,7 +348,7 @@ def rsvp_invitation(request, token):
             },
         )
     if request.method == "POST" and request.POST.get("action") == "decline":
-        services.decline_invitation(invitation)
+        invitations.decline_invitation(invitation)
         messages.success(request, _("Thank you: we have recorded that you will not attend."))
         return redirect(request.path)
     form = RSVPForm(
@@ -392,9 +369,11 @@ def rsvp_invitation(request, token):
         if rate_limited(request):
             form.add_error(None, _("Too many answers from your connection. Please try later."))
         elif form.is_valid():
-            rsvp = services.submit_rsvp(meeting, form.save(commit=False), invitation=invitation)
+            rsvp, created = answers.submit_rsvp(
+                meeting, form.save(commit=False), invitation=invitation
+            )
             if invitation.is_for_organisation:
-                if rsvp.already_answered:
+                if not created:
                     messages.info(
                         request,
                         _(
@@ -409,7 +388,7 @@ def rsvp_invitation(request, token):
                         % {"name": rsvp.name},
                     )
                 return redirect(request.path)
-            return _thank(request, rsvp)
+            return _thank(request, rsvp, again=not created)
     return render(
         request,
         "meetings/rsvp_invitation.html",

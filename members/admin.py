@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from members.audit import AuditedAdmin
 from members.models import Organisation, Person, Position
+from unnm.audit import AuditedAdmin
 
 
 class PersonInline(admin.TabularInline):

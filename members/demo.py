@@ -8,6 +8,7 @@ remaining organisations and every focal point below are illustrative and flagged
 """
 
 from members.models import Organisation, Person, Position
+from unnm.demo import upsert
 
 Kind = Organisation.Kind
 Role = Organisation.Role
@@ -179,34 +180,6 @@ PEOPLE = [
     ("Tural Ismayilov", "Mr.", "Legal Counsel", "AMSC", True, True, True),
     ("Sabina Jafarova", "Ms.", "Labour Migration Officer", "ILO", True, False, True),
 ]
-
-
-def upsert(model, defaults=None, **lookup):
-    """
-    update_or_create that saves only what changed: loading the demo again writes nothing, so it
-    adds no audit-trail entries and leaves every `modified` time as it was.
-    """
-    defaults = defaults or {}
-    instance = model.objects.filter(**lookup).first()
-    if instance is None:
-        return model.objects.create(**lookup, **defaults), True
-    changed = {
-        name: value for name, value in defaults.items() if not same_value(instance, name, value)
-    }
-    if changed:
-        for name, value in changed.items():
-            setattr(instance, name, value)
-        instance.save()
-    return instance, False
-
-
-def same_value(instance, name, value):
-    """Whether a field already holds the value (compared as the field stores it)."""
-    field = instance._meta.get_field(name)
-    current = getattr(instance, name)
-    if field.is_relation:
-        return getattr(current, "pk", current) == getattr(value, "pk", value)
-    return current == field.to_python(value)
 
 
 def _organisation(key):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from members.validators import validate_image_size
+from unnm.validators import validate_image_size
 
 
 class OrganisationKind(models.TextChoices):

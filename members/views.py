@@ -1,9 +1,4 @@
-from django.conf import settings
-from django.db import DatabaseError, connection
-from django.http import JsonResponse
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from members.filters import OrganisationFilter
@@ -37,27 +32,3 @@ class OrganisationDetailView(DetailView):
 
     def get_queryset(self):
         return Organisation.objects.active().with_public_people()
-
-
-class PrivacyNoticeView(TemplateView):
-    """The privacy notice: who keeps which personal data, why, for how long, and people's rights."""
-
-    template_name = "privacy.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["retention_months"] = settings.UNNM_RSVP_RETENTION_MONTHS
-        return context
-
-
-@never_cache
-@require_safe
-def health(request):
-    """For a load balancer: 200 when the application can query its database, 503 when not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "django_countries",
+    "unnm",
     "members",
     "frameworks",
     "meetings",
@@ -79,7 +80,7 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
     # Innermost: a stored page still passes through every header-setting middleware above.
-    "members.middleware.PublicPageCacheMiddleware",
+    "unnm.pagecache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "unnm.urls"
@@ -95,7 +96,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "members.context_processors.network",
+                "unnm.context_processors.network",
                 "django.template.context_processors.csp",
             ],
         },
@@ -165,7 +166,8 @@ if os.environ.get("EMAIL_HOST"):
                 "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
                 "use_tls": env_bool("EMAIL_USE_TLS", True),
                 "use_ssl": env_bool("EMAIL_USE_SSL"),
-                "timeout": int(os.environ.get("EMAIL_TIMEOUT", "20")),
+                # Short: the worker retries nothing by itself, staff send a failed mail again.
+                "timeout": int(os.environ.get("EMAIL_TIMEOUT", "10")),
             },
         }
     }
@@ -258,16 +260,17 @@ AXES_VERBOSE = False
 # Behind N reverse proxies (nginx, a load balancer), the client is the N-th address from the
 # right of X-Forwarded-For; every address left of it could have been sent by the client itself.
 UNNM_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "members.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "unnm.client.client_ip"
 
-# Background tasks (Django 6 tasks): run at once in the request by default (development,
-# tests); in production DJANGO_TASKS_BACKEND=database queues them in PostgreSQL for
-# `manage.py db_worker` (django-tasks-db), so a slow SMTP server never holds up a page.
+# Background tasks (Django 6 tasks): with debug off (production) they are queued in the database
+# for `manage.py db_worker` (django-tasks-db), so a slow or hanging SMTP server never holds up a
+# page; with debug on (development, tests) they run at once in the request.
+# DJANGO_TASKS_BACKEND chooses explicitly.
 TASK_BACKENDS = {
     "immediate": "django.tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",
 }
-_tasks_backend = os.environ.get("DJANGO_TASKS_BACKEND") or "immediate"
+_tasks_backend = os.environ.get("DJANGO_TASKS_BACKEND") or ("immediate" if DEBUG else "database")
 if _tasks_backend not in TASK_BACKENDS:
     raise ImproperlyConfigured(
         f"DJANGO_TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {_tasks_backend!r}."
@@ -292,6 +295,12 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "unnm_cache",
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("UNNM_CACHE_MAX_ENTRIES", "5000"))},
+    },
+    # Rate-limit counters, apart from the stored pages so that public traffic cannot cull them.
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "unnm_ratelimit",
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
     },
     # Each process's copy of recently served public pages, checked against the shared version.
     "pages": {

@@ -4,8 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from meetings.views import HomeView
-from members.views import PrivacyNoticeView, health
+from unnm.views import HomeView, PrivacyNoticeView, health
 
 admin.site.site_header = _("UN Network on Migration: secretariat")
 admin.site.site_title = _("UNNM secretariat")

@@ -158,20 +158,6 @@ class Activity(models.Model):
         verbose_name=_("SDG targets"),
         blank=True,
     )
-    meetings = models.ManyToManyField(
-        "meetings.Meeting",
-        related_name="activities",
-        verbose_name=_("meetings"),
-        blank=True,
-        help_text=_("Meetings where the activity was planned, discussed or reported on."),
-    )
-    action_points = models.ManyToManyField(
-        "meetings.ActionPoint",
-        related_name="activities",
-        verbose_name=_("meeting outcomes and action points"),
-        blank=True,
-        help_text=_("Decisions and action points of meetings that this activity carries out."),
-    )
     status = models.CharField(
         _("status"), max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED
     )

@@ -10,7 +10,6 @@ from meetings.models.programme import (
 from meetings.models.rsvp import (
     RSVP,
     Invitation,
-    OutgoingMail,
     RSVPQuerySet,
     RSVPSettings,
 )
@@ -23,7 +22,6 @@ __all__ = [
     "Meeting",
     "MeetingQuerySet",
     "Minutes",
-    "OutgoingMail",
     "Participation",
     "RSVP",
     "RSVPQuerySet",

@@ -54,10 +54,12 @@ class MeetingQuerySet(models.QuerySet):
         return self.published().filter(visibility=MeetingVisibility.PUBLIC)
 
     def visible_to(self, user):
-        """What a visitor may open: staff see everything, the public sees public pages."""
-        if user.is_authenticated and user.is_staff:
-            return self.all()
-        return self.public()
+        """What a visitor may open: published public pages, plus drafts for those who may preview
+        them and members-only meetings for those who may see members' content."""
+        meetings = self if user.has_perm("meetings.view_draft_meeting") else self.published()
+        if not user.has_perm("meetings.view_members_only"):
+            meetings = meetings.filter(visibility=MeetingVisibility.PUBLIC)
+        return meetings
 
     def upcoming(self, now=None):
         return self.filter(end__gte=now or timezone.now()).order_by("start")
@@ -79,8 +81,7 @@ class MeetingQuerySet(models.QuerySet):
         from meetings.models.programme import ActionPoint, Document, Participation, Remark
 
         documents = Document.objects.all()
-        if user is None or not (user.is_authenticated and user.is_staff):
-            documents = documents.public()
+        documents = documents.visible_to(user) if user is not None else documents.public()
         return self.select_related("organiser", "minutes__adopted_at").prefetch_related(
             "chairs",
             "gcm_objectives",
@@ -179,6 +180,13 @@ class Meeting(models.Model):
         verbose_name=_("UNSDCF priorities"),
         blank=True,
     )
+    activities = models.ManyToManyField(
+        "frameworks.Activity",
+        related_name="meetings",
+        verbose_name=_("work-plan activities"),
+        blank=True,
+        help_text=_("Activities planned, discussed or reported on at this meeting."),
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     modified = models.DateTimeField(_("modified"), auto_now=True)
@@ -190,6 +198,10 @@ class Meeting(models.Model):
         ordering = ["-start"]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
+        permissions = [
+            ("view_draft_meeting", _("Can see draft meetings before they are published")),
+            ("view_members_only", _("Can see members-only meetings and documents")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__gt=F("start")), name="meetings_meeting_ends_after_start"

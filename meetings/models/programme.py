@@ -210,6 +210,12 @@ class Participation(models.Model):
 
 
 class ActionPointQuerySet(models.QuerySet):
+    def public(self):
+        """Outcomes and action points of meetings whose page is public."""
+        from meetings.models.meeting import Meeting
+
+        return self.filter(meeting__in=Meeting.objects.public())
+
     def actions(self):
         return self.filter(kind=ActionPoint.Kind.ACTION)
 
@@ -263,6 +269,13 @@ class ActionPoint(models.Model):
         verbose_name=_("GCM objectives"),
         blank=True,
     )
+    activities = models.ManyToManyField(
+        "frameworks.Activity",
+        related_name="action_points",
+        verbose_name=_("work-plan activities"),
+        blank=True,
+        help_text=_("Work-plan activities that carry out this decision or action point."),
+    )
 
     objects = ActionPointQuerySet.as_manager()
     history = HistoricalRecords()
@@ -301,6 +314,10 @@ class ActionPoint(models.Model):
 class DocumentQuerySet(models.QuerySet):
     def public(self):
         return self.filter(visibility=Document.Visibility.PUBLIC)
+
+    def visible_to(self, user):
+        """Members-only documents for those who may see members' content, public ones for all."""
+        return self if user.has_perm("meetings.view_members_only") else self.public()
 
 
 class Document(models.Model):

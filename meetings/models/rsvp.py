@@ -7,6 +7,7 @@ settings row so that capacity is never exceeded.
 
 import re
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core import signing
 from django.db import models
 from django.db.models import Count, F, Q
@@ -38,28 +39,6 @@ class RSVPStatus(models.TextChoices):
     WAITLISTED = "waitlisted", _("On the waiting list")
     DECLINED = "declined", _("Declined by the secretariat")
     CANCELLED = "cancelled", _("Cancelled")
-
-
-DEFAULT_CONFIRMATION_SUBJECT = _("Your answer: {meeting}")
-DEFAULT_CONFIRMATION_TEXT = _(
-    "Dear {name},\n\n"
-    "Thank you for answering the invitation to {meeting} on {date} at {time} ({venue}).\n\n"
-    "Your status: {status}\n\n"
-    "You can see, change or cancel your answer until {closes} with your personal link:\n"
-    "{manage_link}\n\n"
-    "Please keep this link to yourself: it opens your own answer.\n\n"
-    "With kind regards,\n"
-    "The secretariat of the {network}"
-)
-DEFAULT_INVITATION_SUBJECT = _("Invitation: {meeting}")
-DEFAULT_INVITATION_TEXT = _(
-    "Dear {name},\n\n"
-    "The {network} invites you to {meeting} on {date} at {time} ({venue}).\n\n"
-    "Please answer with your personal link, which is meant for you only:\n"
-    "{invitation_link}\n\n"
-    "With kind regards,\n"
-    "The secretariat of the {network}"
-)
 
 
 class RSVPSettings(models.Model):
@@ -336,6 +315,13 @@ class RSVP(PersonalLink, models.Model):
         help_text=_("Name, email, position and needs were erased; the counts remain."),
     )
 
+    mails = GenericRelation(
+        "unnm.OutgoingMail",
+        content_type_field="regarding_type",
+        object_id_field="regarding_id",
+        related_query_name="rsvp",
+    )
+
     objects = RSVPQuerySet.as_manager()
     history = HistoricalRecords()
 
@@ -343,6 +329,10 @@ class RSVP(PersonalLink, models.Model):
         ordering = ["meeting", "name"]
         verbose_name = _("RSVP")
         verbose_name_plural = _("RSVPs")
+        permissions = [
+            ("export_personal_data", _("Can export the personal data of RSVPs and invitations")),
+            ("erase_personal_data", _("Can erase a person's personal data")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 "meeting", Lower("email"), name="meetings_rsvp_one_per_email_and_meeting"
@@ -462,6 +452,13 @@ class Invitation(PersonalLink, models.Model):
         _("personal data erased"), null=True, blank=True, editable=False
     )
 
+    mails = GenericRelation(
+        "unnm.OutgoingMail",
+        content_type_field="regarding_type",
+        object_id_field="regarding_id",
+        related_query_name="invitation",
+    )
+
     objects = InvitationQuerySet.as_manager()
     history = HistoricalRecords()
 
@@ -495,71 +492,3 @@ class Invitation(PersonalLink, models.Model):
     @property
     def is_for_organisation(self):
         return self.kind == InvitationKind.ORGANISATION
-
-
-class MailKind(models.TextChoices):
-    CONFIRMATION = "confirmation", _("Confirmation")
-    PROMOTION = "promotion", _("Promoted from the waiting list")
-    APPROVAL = "approval", _("Approved / declined by the secretariat")
-    CANCELLATION = "cancellation", _("Cancellation")
-    INVITATION = "invitation", _("Invitation")
-    REMINDER = "reminder", _("Reminder")
-    LINK = "link", _("Personal link sent again")
-
-
-class MailStatus(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    SENT = "sent", _("Sent")
-    FAILED = "failed", _("Failed")
-
-
-class OutgoingMail(models.Model):
-    """A mail the application sends about an RSVP or invitation, kept so a failure can be resent."""
-
-    Kind = MailKind
-    Status = MailStatus
-
-    kind = models.CharField(_("kind"), max_length=20, choices=MailKind.choices)
-    to = models.EmailField(_("to"))
-    subject = models.CharField(_("subject"), max_length=300)
-    body = models.TextField(_("text"))
-    rsvp = models.ForeignKey(
-        RSVP,
-        on_delete=models.CASCADE,
-        related_name="mails",
-        verbose_name=_("RSVP"),
-        null=True,
-        blank=True,
-    )
-    invitation = models.ForeignKey(
-        Invitation,
-        on_delete=models.CASCADE,
-        related_name="mails",
-        verbose_name=_("invitation"),
-        null=True,
-        blank=True,
-    )
-    attach_ics = models.BooleanField(_("with the calendar file"), default=False)
-    status = models.CharField(
-        _("status"), max_length=20, choices=MailStatus.choices, default=MailStatus.QUEUED
-    )
-    error = models.TextField(_("error"), blank=True)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-    created = models.DateTimeField(_("created"), auto_now_add=True)
-    erased_on = models.DateTimeField(
-        _("personal data erased"), null=True, blank=True, editable=False
-    )
-
-    class Meta:
-        ordering = ["-created"]
-        verbose_name = _("outgoing mail")
-        verbose_name_plural = _("outgoing mail")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=MailStatus.values), name="meetings_outgoingmail_status_valid"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.subject} → {self.to}"

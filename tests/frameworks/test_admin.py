@@ -96,6 +96,11 @@ def test_admin_adds_activity_with_a_progress_update(admin_client):
         "updates-0-date": "2025-03-01",
         "updates-0-text": "Training held.",
         "updates-0-status": "ongoing",
+        # The inlines of meetings and action points that link to the activity: none yet.
+        "Meeting_activities-TOTAL_FORMS": "0",
+        "Meeting_activities-INITIAL_FORMS": "0",
+        "ActionPoint_activities-TOTAL_FORMS": "0",
+        "ActionPoint_activities-INITIAL_FORMS": "0",
     }
 
     response = admin_client.post(reverse("admin:frameworks_activity_add"), data)

@@ -4,7 +4,7 @@ import datetime
 
 import factory
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import timezone
 
 from meetings.models import RSVP, Invitation, Meeting, RSVPSettings
@@ -68,6 +68,6 @@ def answer(**overrides):
 @pytest.fixture(autouse=True)
 def _fresh_rate_limit():
     """The rate limit counts in the cache, which outlives a test: start each from zero."""
-    cache.clear()
+    caches["ratelimit"].clear()
     yield
-    cache.clear()
+    caches["ratelimit"].clear()

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.http import Http404
 from django.test import RequestFactory
@@ -93,12 +94,21 @@ def test_members_only_document_is_404_for_the_public(client):
 
 def test_members_only_document_downloads_for_staff(client, django_user_model):
     document = document_with_file(visibility=Document.Visibility.MEMBERS)
-    client.force_login(django_user_model.objects.create_user("viewer", is_staff=True))
+    viewer = django_user_model.objects.create_user("viewer", is_staff=True)
+    viewer.groups.add(Group.objects.get(name="Viewers"))
+    client.force_login(viewer)
 
     response = download(client, document)
 
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, no-store"
+
+
+def test_staff_status_without_a_role_sees_no_members_only_document(client, django_user_model):
+    document = document_with_file(visibility=Document.Visibility.MEMBERS)
+    client.force_login(django_user_model.objects.create_user("no-role", is_staff=True))
+
+    assert download(client, document).status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import services
-from meetings.models import RSVP, Invitation, OutgoingMail
+from meetings import mail, privacy
+from meetings.models import RSVP, Invitation
 from members.models import Person, Position
 from tests.meetings.factories import MeetingFactory, RemarkFactory
 from tests.meetings.rsvp_factories import (
@@ -18,6 +18,7 @@ from tests.meetings.rsvp_factories import (
     open_meeting,
 )
 from tests.members.factories import PersonFactory, PositionFactory
+from unnm.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
 
@@ -50,8 +51,8 @@ def leyla():
     invitation = InvitationFactory(
         meeting=upcoming, name="Leyla Aliyeva", email="leyla@example.org"
     )
-    services.queue_rsvp_mail(seat, OutgoingMail.Kind.CONFIRMATION)
-    services.queue_invitation_mail(invitation, OutgoingMail.Kind.INVITATION)
+    mail.queue_rsvp_mail(seat, OutgoingMail.Kind.CONFIRMATION)
+    mail.queue_invitation_mail(invitation, OutgoingMail.Kind.INVITATION)
     person = PersonFactory(name="Leyla Aliyeva", email="leyla@example.org", phone="+994 50 111")
     PositionFactory(person=person, title="Researcher")
     return {
@@ -166,7 +167,7 @@ def test_erase_anonymises_everything_and_frees_the_seat(
     assert old.status == RSVP.Status.CONFIRMED  # a past meeting's figures stay as they were
     assert waiting.status == RSVP.Status.CONFIRMED  # the freed seat went to the waiting list
     for rsvp in (seat, old):
-        assert rsvp.erased_on and rsvp.name == services.ERASED_NAME and rsvp.needs == ""
+        assert rsvp.erased_on and rsvp.name == privacy.ERASED_NAME and rsvp.needs == ""
     invitation = Invitation.objects.get(pk=leyla["invitation"].pk)
     assert invitation.erased_on and invitation.email.endswith("@erased.invalid")
     assert not OutgoingMail.objects.filter(to__iexact=EMAIL).exists()
@@ -191,7 +192,7 @@ def test_erase_twice_changes_nothing(admin_client, leyla):
     admin_client.post(URL, {"email": EMAIL, "action": "erase", "confirmed": "yes"})
     before = list(RSVP.objects.order_by("pk").values())
 
-    done = services.erase_person(EMAIL)
+    done = privacy.erase_person(EMAIL)
 
     assert list(RSVP.objects.order_by("pk").values()) == before
     assert (done["rsvps"], done["invitations"], done["mails"]) == (0, 0, 0)
@@ -253,7 +254,7 @@ def test_erasure_of_an_upcoming_meeting_without_rsvp_settings_still_cancels(leyl
     meeting = MeetingFactory()
     rsvp = RSVPFactory(meeting=meeting, email="leyla@example.org")
 
-    services.erase_person(EMAIL)
+    privacy.erase_person(EMAIL)
 
     rsvp.refresh_from_db()
     assert rsvp.status == RSVP.Status.CANCELLED and rsvp.erased_on

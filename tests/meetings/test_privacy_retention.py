@@ -7,13 +7,16 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import services
-from meetings.admin import rsvp_overview_rows
-from meetings.models import RSVP, Invitation, OutgoingMail
-from meetings.services import months_before
+from meetings import privacy
+from meetings.admin.rsvps import rsvp_overview_rows
+from meetings.mail import queue_rsvp_mail
+from meetings.models import RSVP, Invitation
+from meetings.privacy import months_before
 from tests.meetings.factories import MeetingFactory, ParticipationFactory
 from tests.meetings.rsvp_factories import InvitationFactory, RSVPFactory, RSVPSettingsFactory
 from tests.members.factories import OrganisationFactory
+from unnm import outbox
+from unnm.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +61,7 @@ def old_and_recent(settings):
     )
     kept = RSVPFactory(meeting=recent, name="Nigar Hasanova", email="nigar@example.org")
     for rsvp in RSVP.objects.all():
-        services.queue_rsvp_mail(rsvp, OutgoingMail.Kind.CONFIRMATION)
+        queue_rsvp_mail(rsvp, OutgoingMail.Kind.CONFIRMATION)
     return old, recent, organisation, kept
 
 
@@ -90,7 +93,7 @@ def test_erase_expired_erases_personal_data_of_old_meetings_only(old_and_recent)
     assert erased.count() == 3
     for rsvp in erased:
         assert rsvp.erased_on is not None
-        assert rsvp.name == services.ERASED_NAME
+        assert rsvp.name == privacy.ERASED_NAME
         assert rsvp.email == f"erased-rsvp-{rsvp.pk}@erased.invalid"
         assert rsvp.position == rsvp.needs == rsvp.organisation_name == ""
         assert not rsvp.consent_public_listing
@@ -101,7 +104,7 @@ def test_erase_expired_erases_personal_data_of_old_meetings_only(old_and_recent)
         RSVP.Status.CONFIRMED,
     )
     invitation = Invitation.objects.get(meeting=old)
-    assert invitation.name == services.ERASED_NAME
+    assert invitation.name == privacy.ERASED_NAME
     assert invitation.email.endswith("@erased.invalid") and invitation.erased_on
     for mail in OutgoingMail.objects.filter(rsvp__meeting=old):
         assert mail.to.endswith("@erased.invalid") and mail.body == "" and mail.erased_on
@@ -147,7 +150,7 @@ def test_erased_participant_is_no_longer_named_on_the_public_page(old_and_recent
     call_command("erase_expired_rsvp_data", verbosity=0)
 
     page = client.get(old.get_absolute_url()).content.decode()
-    assert "Aysel Mammadova" not in page and services.ERASED_NAME not in page
+    assert "Aysel Mammadova" not in page and privacy.ERASED_NAME not in page
 
 
 def test_erase_expired_twice_changes_nothing_the_second_time(old_and_recent, capsys):
@@ -192,7 +195,7 @@ def test_erase_expired_spares_a_meeting_not_yet_past_the_period(settings):
     meeting = meeting_ended(300)
     rsvp = RSVPFactory(meeting=meeting)
 
-    services.erase_expired_personal_data()
+    privacy.erase_expired_personal_data()
 
     rsvp.refresh_from_db()
     assert rsvp.erased_on is None
@@ -205,8 +208,8 @@ def test_erased_mail_is_never_sent_or_resent(old_and_recent, mailoutbox):
     mails.update(status=OutgoingMail.Status.FAILED)
     mailoutbox.clear()
 
-    assert services.resend(mails) == 0
-    services.deliver(mails.first())
+    assert outbox.resend(mails) == 0
+    outbox.deliver(mails.first())
 
     assert mailoutbox == []
 
@@ -247,8 +250,8 @@ def test_erase_expired_also_erases_the_audit_trail_of_those_rows(old_and_recent)
     versions = RSVP.history.filter(id=aysel.pk)
     assert versions.count() == 2
     for version in versions:
-        assert version.name == services.ERASED_NAME and version.erased_on
+        assert version.name == privacy.ERASED_NAME and version.erased_on
         assert version.email == f"erased-rsvp-{aysel.pk}@erased.invalid"
         assert version.position == version.needs == ""
-    assert {v.name for v in Invitation.history.filter(meeting=old)} == {services.ERASED_NAME}
+    assert {v.name for v in Invitation.history.filter(meeting=old)} == {privacy.ERASED_NAME}
     assert RSVP.history.filter(id=kept.pk, name="Nigar Hasanova").exists()

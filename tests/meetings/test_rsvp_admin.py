@@ -4,7 +4,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from meetings.models import RSVP, Invitation, OutgoingMail, Participation
+from meetings.models import RSVP, Invitation, Participation
 from tests.meetings.rsvp_factories import (
     InvitationFactory,
     RSVPFactory,
@@ -12,6 +12,7 @@ from tests.meetings.rsvp_factories import (
     open_meeting,
 )
 from tests.members.factories import OrganisationFactory, PersonFactory
+from unnm.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
 
@@ -145,12 +146,12 @@ def test_resend_action_sends_a_failed_mail(
 ):
     rsvp = RSVPFactory(meeting=open_meeting())
     mail = OutgoingMail.objects.create(
-        kind="confirmation", to=rsvp.email, subject="S", body="B", rsvp=rsvp, status="failed"
+        kind="confirmation", to=rsvp.email, subject="S", body="B", regarding=rsvp, status="failed"
     )
 
     with django_capture_on_commit_callbacks(execute=True):
         admin_client.post(
-            reverse("admin:meetings_outgoingmail_changelist"),
+            reverse("admin:unnm_outgoingmail_changelist"),
             {"action": "resend", "_selected_action": [mail.pk]},
         )
 

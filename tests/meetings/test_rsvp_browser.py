@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from meetings import services
+from meetings import rsvp as answers
 from meetings.models import RSVP, Meeting
 from tests.meetings.rsvp_factories import (
     RSVPFactory,
@@ -53,7 +53,7 @@ def test_partner_answers_changes_mode_cancels_and_the_waitlist_moves_up(
     (confirmation,) = [m for m in mail.outbox if m.to == ["leyla@example.org"]]
     assert JOIN not in confirmation.body
     # Someone else wants to be in the room, which is now full.
-    waiting = services.submit_rsvp(
+    waiting, _created = answers.submit_rsvp(
         meeting,
         RSVP(name="Waiting Person", email="waiting@example.org", attendance_mode="in_person"),
     )

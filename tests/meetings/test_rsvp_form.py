@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import RSVP, Meeting, OutgoingMail
+from meetings.models import RSVP, Meeting
 from tests.meetings.rsvp_factories import (
     MeetingFactory,
     RSVPFactory,
@@ -16,6 +16,7 @@ from tests.meetings.rsvp_factories import (
     open_meeting,
 )
 from tests.members.factories import OrganisationFactory
+from unnm.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
 
@@ -223,7 +224,7 @@ def test_rsvp_rate_limit_lifts_when_its_window_ends(
     settings.RSVP_RATE_WINDOW = 3600
     meeting = open_meeting()
     clock = [1_800_000_000.0]  # the start of a window (a multiple of 3600)
-    monkeypatch.setattr("meetings.views.time", SimpleNamespace(time=lambda: clock[0]))
+    monkeypatch.setattr("unnm.client.time", SimpleNamespace(time=lambda: clock[0]))
 
     post(client, meeting, answer(email="first@example.org"), django_capture_on_commit_callbacks)
     clock[0] += 3599

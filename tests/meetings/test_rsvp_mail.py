@@ -4,14 +4,15 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from meetings import services
-from meetings.models import RSVP, Meeting, OutgoingMail
+from meetings.models import RSVP, Meeting
 from tests.meetings.rsvp_factories import (
     RSVPFactory,
     _fresh_rate_limit,  # noqa: F401
     answer,
     open_meeting,
 )
+from unnm import outbox
+from unnm.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
 
@@ -143,7 +144,7 @@ def test_failing_mail_server_keeps_the_answer_and_records_the_failure(
     # The server is back: staff resend from the admin.
     settings.MAILERS = LOCMEM
     with django_capture_on_commit_callbacks(execute=True):
-        services.resend(OutgoingMail.objects.filter(pk=mail.pk))
+        outbox.resend(OutgoingMail.objects.filter(pk=mail.pk))
 
     mail.refresh_from_db()
     assert (mail.status, mail.attempts, mail.error) == (OutgoingMail.Status.SENT, 2, "")

@@ -1,6 +1,6 @@
 import pytest
 
-from meetings import services
+from meetings import rsvp as answers
 from meetings.models import RSVP, Meeting, Participation
 from tests.meetings.rsvp_factories import (
     RSVPFactory,
@@ -13,9 +13,10 @@ pytestmark = pytest.mark.django_db
 
 
 def new_answer(meeting, email, mode=RSVP.Mode.IN_PERSON):
-    return services.submit_rsvp(
+    rsvp, _created = answers.submit_rsvp(
         meeting, RSVP(name=email.split("@")[0], email=email, attendance_mode=mode)
     )
+    return rsvp
 
 
 def test_submit_confirms_until_capacity_then_waitlists_in_order():
@@ -38,7 +39,7 @@ def test_cancel_promotes_first_on_waitlist_and_mails_them(
     mailoutbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.cancel_rsvp(seated)
+        answers.cancel_rsvp(seated)
 
     first.refresh_from_db()
     second.refresh_from_db()
@@ -54,9 +55,9 @@ def test_cancel_twice_changes_nothing_more():
     meeting = open_meeting(capacity=1)
     seated = new_answer(meeting, "seated@example.org")
     waiting = new_answer(meeting, "waiting@example.org")
-    services.cancel_rsvp(seated)
+    answers.cancel_rsvp(seated)
 
-    services.cancel_rsvp(seated)
+    answers.cancel_rsvp(seated)
 
     assert RSVP.objects.confirmed().get() == waiting
 
@@ -81,8 +82,8 @@ def test_change_to_a_full_mode_keeps_the_seat():
     online = new_answer(meeting, "online@example.org", RSVP.Mode.ONLINE)
 
     online.attendance_mode = RSVP.Mode.IN_PERSON
-    with pytest.raises(services.SeatUnavailable):
-        services.change_rsvp(online)
+    with pytest.raises(answers.SeatUnavailable):
+        answers.change_rsvp(online)
 
     online.refresh_from_db()
     assert (online.attendance_mode, online.status) == ("online", "confirmed")
@@ -94,7 +95,7 @@ def test_change_of_mode_frees_a_seat_for_the_waitlist():
     waiting = new_answer(meeting, "waiting@example.org")
 
     room.attendance_mode = RSVP.Mode.ONLINE
-    services.change_rsvp(room)
+    answers.change_rsvp(room)
 
     waiting.refresh_from_db()
     assert waiting.status == RSVP.Status.CONFIRMED
@@ -106,7 +107,7 @@ def test_moderated_meeting_waits_for_approval_then_seats_or_waitlists():
     b = new_answer(meeting, "b@example.org")
     assert (a.status, b.status) == ("pending", "pending")
 
-    services.approve_rsvps(RSVP.objects.order_by("pk"))
+    answers.approve_rsvps(RSVP.objects.order_by("pk"))
 
     a.refresh_from_db()
     b.refresh_from_db()
@@ -118,7 +119,7 @@ def test_declining_a_confirmed_answer_promotes_the_waitlist():
     a = new_answer(meeting, "a@example.org")
     b = new_answer(meeting, "b@example.org")
 
-    services.decline_rsvps(RSVP.objects.filter(pk=a.pk))
+    answers.decline_rsvps(RSVP.objects.filter(pk=a.pk))
 
     b.refresh_from_db()
     assert b.status == RSVP.Status.CONFIRMED
@@ -129,9 +130,9 @@ def test_reactivating_a_cancelled_answer_queues_behind_others():
     meeting = open_meeting(capacity=1)
     a = new_answer(meeting, "a@example.org")
     b = new_answer(meeting, "b@example.org")
-    services.cancel_rsvp(a)
+    answers.cancel_rsvp(a)
 
-    services.reactivate_rsvp(a)
+    answers.reactivate_rsvp(a)
 
     a.refresh_from_db()
     assert a.status == RSVP.Status.WAITLISTED
@@ -145,7 +146,7 @@ def test_record_attendance_counts_check_ins_per_organisation():
     RSVPFactory(meeting=meeting, organisation=unicef)  # confirmed, did not come
     RSVP.objects.filter(pk__in=[r.pk for r in came]).update(checked_in_at=meeting.start)
 
-    services.record_attendance(meeting)
+    answers.record_attendance(meeting)
 
     participation = Participation.objects.get(meeting=meeting, organisation=unicef)
     assert participation.representatives == 2

@@ -57,6 +57,17 @@ def test_settings_run_tasks_at_once_by_default(monkeypatch):
     )
 
 
+def test_settings_without_debug_queue_mail_for_the_worker_with_a_short_smtp_timeout(monkeypatch):
+    monkeypatch.delenv("DJANGO_DEBUG", raising=False)
+    monkeypatch.delenv("DJANGO_TASKS_BACKEND", raising=False)
+    monkeypatch.delenv("EMAIL_TIMEOUT", raising=False)
+
+    values = load_settings(monkeypatch, DJANGO_SECRET_KEY="x" * 60, EMAIL_HOST="smtp.example.org")
+
+    assert values["TASKS"]["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
+    assert values["MAILERS"]["default"]["OPTIONS"]["timeout"] <= 10
+
+
 def test_settings_queue_tasks_in_the_database_when_asked(monkeypatch):
     values = load_settings(monkeypatch, DJANGO_TASKS_BACKEND="database")
 

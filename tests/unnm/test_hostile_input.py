@@ -12,11 +12,12 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from frameworks.models import Activity
-from meetings.models import RSVP, Meeting, OutgoingMail
+from meetings.models import RSVP, Meeting
 from members.models import Organisation, Person
 from tests.frameworks.factories import ActivityFactory, CooperationFrameworkFactory, objective
 from tests.meetings.factories import ParticipationFactory
 from tests.meetings.rsvp_factories import open_meeting
+from unnm.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
 

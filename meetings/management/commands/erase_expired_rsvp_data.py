@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from meetings import services
+from meetings import privacy
 
 
 class Command(BaseCommand):
@@ -28,11 +28,11 @@ class Command(BaseCommand):
             self.stderr.write("--months must be zero or more.")
             return
         if dry_run:
-            found = services.expired_personal_data(months=months)
+            found = privacy.expired_personal_data(months=months)
             counts = {kind: rows.count() for kind, rows in found.items()}
             verb = "Would erase"
         else:
-            counts = services.erase_expired_personal_data(months=months)
+            counts = privacy.erase_expired_personal_data(months=months)
             verb = "Erased"
         self.stdout.write(
             f"{verb} the personal data of {counts['rsvps']} RSVPs, {counts['invitations']} "

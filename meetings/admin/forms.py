@@ -1,0 +1,84 @@
+"""The forms of the admin's own pages: reminders, organisation invitations, personal data."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models import Invitation, Meeting
+from members.models import Organisation
+
+
+class PersonalDataRequestForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address of the person"),
+        help_text=_("Their answers, invitations, mails and focal point record are looked up."),
+    )
+
+
+class ReminderForm(forms.Form):
+    GROUPS = [
+        ("unanswered", _("Invitees who have not answered")),
+        ("confirmed", _("Confirmed participants")),
+        ("waitlisted", _("People on the waiting list")),
+        ("pending", _("Answers awaiting approval")),
+    ]
+    group = forms.ChoiceField(label=_("Send a reminder to"), choices=GROUPS)
+
+    def recipients(self, meeting):
+        group = self.cleaned_data["group"]
+        if group == "unanswered":
+            return {"invitations": meeting.invitations.unanswered().select_related("organisation")}
+        rsvps = meeting.rsvps.filter(status=group).select_related("meeting__rsvp_settings")
+        return {"rsvps": rsvps}
+
+
+class InviteOrganisationsForm(forms.Form):
+    meeting = forms.ModelChoiceField(
+        label=_("Meeting"),
+        queryset=Meeting.objects.exclude(status=Meeting.Status.DRAFT).filter(
+            rsvp_settings__isnull=False
+        ),
+    )
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Organisations"),
+        queryset=Organisation.objects.active(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Each active focal point with an email address gets a personal link."),
+    )
+
+
+class InvitationAdminForm(forms.ModelForm):
+    class Meta:
+        model = Invitation
+        fields = ["meeting", "kind", "person", "organisation", "name", "email"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = False
+        self.fields["email"].required = False
+        self.fields["name"].help_text = _("Empty: the person's name.")
+        self.fields["email"].help_text = _("Empty: the person's email.")
+
+    def clean(self):
+        cleaned = super().clean()
+        person = cleaned.get("person")
+        if person is not None:
+            cleaned["name"] = cleaned.get("name") or person.name
+            cleaned["email"] = cleaned.get("email") or person.email
+            cleaned["organisation"] = cleaned.get("organisation") or person.organisation
+        if not cleaned.get("email"):
+            self.add_error("email", _("An email address is needed to send the invitation."))
+        if not cleaned.get("name"):
+            self.add_error("name", _("A name is needed."))
+        if cleaned.get("kind") == Invitation.Kind.ORGANISATION and not cleaned.get("organisation"):
+            self.add_error(
+                "organisation", _("Choose the organisation this focal point answers for.")
+            )
+        meeting, email = cleaned.get("meeting"), cleaned.get("email")
+        if (
+            meeting
+            and email
+            and not self.instance.pk
+            and Invitation.objects.filter(meeting=meeting, email__iexact=email).exists()
+        ):
+            self.add_error("email", _("This address is already invited to this meeting."))
+        return cleaned

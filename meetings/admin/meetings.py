@@ -1,0 +1,274 @@
+"""The meeting's admin screen (with its agenda, remarks, participation… and RSVP settings)."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db import models
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from frameworks import admin as frameworks_admin
+from frameworks.models import Activity
+from meetings.duplication import duplicate_meeting
+from meetings.models import (
+    ActionPoint,
+    AgendaItem,
+    Document,
+    Meeting,
+    Minutes,
+    Participation,
+    Remark,
+    RSVPSettings,
+)
+from unnm.audit import AuditedAdmin
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = Meeting.objects.dates("start", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request, queryset):
+        value = self.value() or ""
+        if len(value) == 4 and value.isascii() and value.isdigit():  # never "²" or "99999"
+            return queryset.filter(start__year=int(value))
+        return queryset
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    fields = ["order", "start_time", "duration", "kind", "title", "description"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
+    extra = 0
+
+
+class RemarkInline(admin.StackedInline):
+    model = Remark
+    fields = [
+        ("agenda_item", "order", "status"),
+        ("speaker", "speaker_role", "speaker_organisation"),
+        "summary",
+        "full_text",
+    ]
+    autocomplete_fields = ["speaker", "speaker_organisation"]
+    extra = 0
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Only this meeting's agenda items; a new meeting gets its agenda saved first.
+        if db_field.name == "agenda_item":
+            meeting_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = AgendaItem.objects.filter(meeting_id=meeting_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    fields = ["organisation", "role", "representatives"]
+    autocomplete_fields = ["organisation"]
+    extra = 0
+
+
+class ActionPointInline(admin.TabularInline):
+    model = ActionPoint
+    fields = ["order", "kind", "text", "responsible", "due_on", "status", "completed_on"]
+    autocomplete_fields = ["responsible"]
+    extra = 0
+
+
+class DocumentInline(admin.TabularInline):
+    model = Document
+    fields = ["order", "title", "kind", "file", "stored_file", "external_url", "visibility"]
+    readonly_fields = ["stored_file"]
+    extra = 0
+
+    @admin.display(description=_("current file"))
+    def stored_file(self, obj):
+        # The file has no public address; staff open it through the checked download view.
+        if not obj.pk or not obj.file:
+            return ""
+        return format_html('<a href="{}">{}</a>', obj.url, obj.file.name.rsplit("/", 1)[-1])
+
+
+class MinutesInline(admin.StackedInline):
+    model = Minutes
+    fk_name = "meeting"
+    fields = ["status", "circulated_on", "adopted_at", "text"]
+    autocomplete_fields = ["adopted_at"]
+    extra = 0
+    max_num = 1
+
+
+class RSVPSettingsInline(admin.StackedInline):
+    model = RSVPSettings
+    can_delete = True
+    max_num = 1
+    extra = 0
+    verbose_name_plural = _("RSVP (answers, capacity, invitations)")
+    readonly_fields = ["overview_link"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "overview_link",
+                    ("opens_at", "closes_at"),
+                    ("capacity", "capacity_in_person", "capacity_online"),
+                    "is_moderated",
+                    "interpretation_languages",
+                ]
+            },
+        ),
+        (
+            _("Email wording"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "confirmation_subject",
+                    "confirmation_text",
+                    "invitation_subject",
+                    "invitation_text",
+                ],
+            },
+        ),
+    ]
+
+    @admin.display(description=_("overview"))
+    def overview_link(self, obj):
+        if not obj.pk:
+            return _("Save first.")
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:meetings_rsvp_overview", args=[obj.meeting_id]),
+            _("Invited, answered, confirmed… by organisation; reminders"),
+        )
+
+
+@admin.register(Meeting)
+class MeetingAdmin(AuditedAdmin):
+    list_display = [
+        "title",
+        "start",
+        "kind",
+        "format",
+        "status",
+        "visibility",
+        "organiser",
+        "is_demo",
+    ]
+    list_filter = [YearFilter, "kind", "format", "status", "visibility", "is_demo"]
+    list_select_related = ["organiser"]
+    search_fields = ["title", "summary", "description", "venue"]
+    date_hierarchy = "start"
+    autocomplete_fields = ["organiser", "chairs", "activities"]
+    filter_horizontal = ["gcm_objectives", "priorities"]
+    readonly_fields = ["public_page"]
+    actions = ["duplicate_as_draft"]
+    inlines = [
+        AgendaItemInline,
+        RemarkInline,
+        ParticipationInline,
+        ActionPointInline,
+        DocumentInline,
+        MinutesInline,
+        RSVPSettingsInline,
+    ]
+    history_children = [
+        (AgendaItem, "meeting"),
+        (Remark, "meeting"),
+        (Participation, "meeting"),
+        (ActionPoint, "meeting"),
+        (Document, "meeting"),
+        (Minutes, "meeting"),
+        (RSVPSettings, "meeting"),
+    ]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["title", "slug", "public_page", "kind", "format", "status", "visibility"]},
+        ),
+        (_("When and where"), {"fields": ["start", "end", "venue", "online_link"]}),
+        (_("People"), {"fields": ["organiser", "chairs"]}),
+        (_("Content"), {"fields": ["summary", "description"]}),
+        (
+            _("Frameworks and work plan"),
+            {"fields": ["gcm_objectives", "priorities", "activities"], "classes": ["collapse"]},
+        ),
+        (_("Demo"), {"fields": ["is_demo"], "classes": ["collapse"]}),
+    ]
+
+    @admin.display(description=_("public page"))
+    def public_page(self, obj):
+        if not obj.pk:
+            return _("Available once saved.")
+        label = _("Preview the public page (draft)") if obj.is_draft else _("Open the public page")
+        return format_html('<a href="{}" target="_blank">{}</a>', obj.get_absolute_url(), label)
+
+    @admin.action(description=_("Duplicate as a new draft"), permissions=["add"])
+    def duplicate_as_draft(self, request, queryset):
+        copies = [duplicate_meeting(meeting) for meeting in queryset.order_by("start")]
+        self.message_user(
+            request,
+            _("%(count)d draft(s) created; set their dates before publishing.")
+            % {"count": len(copies)},
+            messages.SUCCESS,
+        )
+        if len(copies) == 1:
+            return HttpResponseRedirect(
+                reverse("admin:meetings_meeting_change", args=[copies[0].pk])
+            )
+        return None
+
+
+@admin.register(ActionPoint)
+class ActionPointAdmin(AuditedAdmin):
+    list_display = ["text", "meeting", "kind", "responsible", "due_on", "status"]
+    list_filter = ["kind", "status"]
+    list_select_related = ["meeting", "responsible"]
+    search_fields = ["text", "meeting__title"]
+    autocomplete_fields = ["meeting", "responsible", "activities"]
+    filter_horizontal = ["gcm_objectives"]
+
+
+class ActivityMeetingInline(admin.TabularInline):
+    """On an activity's screen: the meetings it was discussed at (the link is the meeting's)."""
+
+    model = Meeting.activities.through
+    autocomplete_fields = ["meeting"]
+    extra = 0
+    verbose_name = _("meeting")
+    verbose_name_plural = _("meetings where the activity was planned, discussed or reported on")
+
+
+class ActivityActionPointInline(admin.TabularInline):
+    model = ActionPoint.activities.through
+    autocomplete_fields = ["actionpoint"]
+    extra = 0
+    verbose_name = _("meeting outcome or action point")
+    verbose_name_plural = _("meeting outcomes and action points this activity carries out")
+
+
+# The work plan's activity screen, with the meetings that link to it: this app depends on the
+# frameworks app, so it extends that app's admin rather than the other way round.
+admin.site.unregister(Activity)
+
+
+@admin.register(Activity)
+class ActivityAdmin(frameworks_admin.ActivityAdmin):
+    inlines = [
+        *frameworks_admin.ActivityAdmin.inlines,
+        ActivityMeetingInline,
+        ActivityActionPointInline,
+    ]
+
+
+@admin.register(Minutes)
+class MinutesAdmin(AuditedAdmin):
+    list_display = ["meeting", "status", "circulated_on", "adopted_at"]
+    list_filter = ["status"]
+    list_select_related = ["meeting", "adopted_at"]
+    search_fields = ["meeting__title", "text"]
+    autocomplete_fields = ["meeting", "adopted_at"]

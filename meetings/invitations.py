@@ -1,0 +1,70 @@
+"""Invitations to a meeting: to a person, or to an organisation through its focal points."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from meetings.mail import queue_invitation_mail, queue_rsvp_mail
+from meetings.models import Invitation
+from meetings.models.rsvp import InvitationStatus
+from unnm.models import MailKind
+
+
+def decline_invitation(invitation, *, now=None):
+    """A focal point declines for their organisation (or an invitee for themself)."""
+    invitation.status = InvitationStatus.DECLINED
+    invitation.answered_at = now or timezone.now()
+    invitation.save(update_fields=["status", "answered_at"])
+    return invitation
+
+
+def invite(meeting, *, email, name, organisation=None, person=None, kind=Invitation.Kind.PERSON):
+    """Invite one address to a meeting and mail its personal link (once; again is a no-op)."""
+    with transaction.atomic():
+        invitation = Invitation.objects.filter(meeting=meeting, email__iexact=email).first()
+        if invitation is not None:
+            return invitation, False
+        invitation = Invitation.objects.create(
+            meeting=meeting,
+            email=email,
+            name=name,
+            organisation=organisation,
+            person=person,
+            kind=kind,
+        )
+        queue_invitation_mail(invitation, MailKind.INVITATION)
+    return invitation, True
+
+
+def invite_organisations(meeting, organisations):
+    """Invite each organisation through its focal points with an email address."""
+    created = []
+    for organisation in organisations.prefetch_related("people"):
+        for person in organisation.people.all():
+            if person.is_focal_point and person.is_active and person.email:
+                invitation, new = invite(
+                    meeting,
+                    email=person.email,
+                    name=person.name,
+                    organisation=organisation,
+                    person=person,
+                    kind=Invitation.Kind.ORGANISATION,
+                )
+                if new:
+                    created.append(invitation)
+    return created
+
+
+def remind(invitations=None, rsvps=None, *, now=None):
+    """Send a reminder to chosen invitees (their invitation link) or participants (their page)."""
+    now = now or timezone.now()
+    count = 0
+    with transaction.atomic():
+        for invitation in invitations if invitations is not None else []:
+            queue_invitation_mail(invitation, MailKind.REMINDER)
+            invitation.reminded_at = now
+            invitation.save(update_fields=["reminded_at"])
+            count += 1
+        for rsvp in rsvps if rsvps is not None else []:
+            queue_rsvp_mail(rsvp, MailKind.REMINDER)
+            count += 1
+    return count
