@@ -43,6 +43,7 @@ class RSVPForm(forms.ModelForm):
         ]
         labels = {
             "organisation": _("Your organisation, if it is a member of the network"),
+            "attendance_mode": _("How will you attend?"),
             "organisation_name": _("Or type your organisation"),
             "consent_public_listing": _(
                 "Name me and my organisation in the public list of participants"

@@ -34,6 +34,7 @@ class MeetingListView(FilterView):
         return (
             Meeting.objects.visible_to(self.request.user)
             .select_related("organiser")
+            .with_rsvp_open()
             .upcoming_first()
         )
 
@@ -62,10 +63,12 @@ class MeetingDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         meeting = self.object
-        # The most recent open points only: a long-running network accumulates hundreds.
+        # The most recent open points of the same line of work (a working group carries over
+        # its own points, not the whole network's): a long-running network has hundreds.
         carried_over = list(
             ActionPoint.objects.outstanding_at(meeting)
             .filter(meeting__in=Meeting.objects.visible_to(self.request.user))
+            .filter(meeting__kind=meeting.kind)
             .select_related("meeting", "responsible")
             .order_by("-meeting__start", "order")[: CARRIED_OVER_LIMIT + 1]
         )

@@ -16,7 +16,7 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        meetings = Meeting.objects.public().select_related("organiser")
+        meetings = Meeting.objects.public().select_related("organiser").with_rsvp_open()
         return super().get_context_data(
             upcoming_meetings=meetings.upcoming()[:3],
             recent_meetings=meetings.past()[:3],

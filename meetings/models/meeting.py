@@ -75,15 +75,32 @@ class MeetingQuerySet(models.QuerySet):
             F("upcoming_start").asc(nulls_last=True), "-start"
         )
 
+    def with_rsvp_open(self, now=None):
+        """
+        `takes_answers`: the public form takes answers now (the list's "Taking answers" badge),
+        by the same rules as `RSVPSettings.closed_reason`, in the list's own query.
+        """
+        now = now or timezone.now()
+        open_now = Q(
+            status=MeetingStatus.PUBLISHED,
+            visibility=MeetingVisibility.PUBLIC,
+            end__gte=now,
+            rsvp_settings__opens_at__lte=now,
+        ) & (Q(rsvp_settings__closes_at__isnull=True) | Q(rsvp_settings__closes_at__gt=now))
+        return self.annotate(
+            takes_answers=models.ExpressionWrapper(open_now, output_field=models.BooleanField())
+        )
+
     def with_programme(self, user=None):
         """Everything a meeting's page shows, in a fixed number of queries."""
         from frameworks.models import Activity
         from meetings.models.programme import ActionPoint, Document, Participation, Remark
+        from members.models import Person
 
         documents = Document.objects.all()
         documents = documents.visible_to(user) if user is not None else documents.public()
         return self.select_related("organiser", "minutes__adopted_at").prefetch_related(
-            "chairs",
+            Prefetch("chairs", queryset=Person.objects.select_related("organisation")),
             "gcm_objectives",
             "priorities",
             Prefetch(

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from frameworks import demo as frameworks_demo
 from meetings import demo
+from meetings.models import Meeting
 from members import demo as members_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -43,7 +44,7 @@ def test_partner_goes_from_home_to_the_31_may_meeting_and_its_calendar_file(
     if screenshot_dir:
         page.screenshot(path=screenshot_dir / "meeting-31-may-desktop.png", full_page=True)
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Add to calendar").click()
+        page.get_by_role("link", name="Calendar entry for the record (.ics)").click()
     download = download_info.value
 
     assert download.suggested_filename == f"{demo.MAY_31_SLUG}.ics"
@@ -62,7 +63,27 @@ def test_meeting_pages_fit_a_phone(phone_page, demo_data, screenshot_dir):
 
     phone_page.goto(f"/meetings/{demo.MAY_31_SLUG}/")
 
-    expect(phone_page.get_by_role("link", name="Add to calendar")).to_be_visible()
+    expect(phone_page.get_by_role("link", name="Printable summary")).to_be_visible()
+    expect(phone_page.get_by_role("link", name="Add to calendar")).to_have_count(0)
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
     if screenshot_dir:
         phone_page.screenshot(path=screenshot_dir / "meeting-31-may-phone.png", full_page=True)
+
+
+def test_upcoming_meeting_on_a_phone_asks_for_an_answer_right_after_its_title(
+    phone_page, demo_data, screenshot_dir
+):
+    meeting = (
+        Meeting.objects.public().upcoming().with_rsvp_open().filter(takes_answers=True).first()
+    )
+
+    phone_page.goto(meeting.get_absolute_url())
+
+    title = phone_page.get_by_role("heading", level=1).bounding_box()
+    invitation = phone_page.locator("#rsvp-invitation")
+    expect(invitation.get_by_role("link", name="Answer the invitation")).to_be_in_viewport()
+    box = invitation.bounding_box()
+    assert title["y"] + title["height"] <= box["y"] < title["y"] + title["height"] + 40
+    assert box["y"] < phone_page.locator(".meta-list").bounding_box()["y"]
+    if screenshot_dir:
+        phone_page.screenshot(path=screenshot_dir / "meeting-upcoming-phone.png")

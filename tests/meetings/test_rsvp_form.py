@@ -1,4 +1,5 @@
 import datetime
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -102,6 +103,31 @@ def test_rsvp_errors_are_tied_to_their_fields_for_screen_readers(client):
     content = response.content.decode()
     assert 'aria-invalid="true"' in content or "is-invalid" in content
     assert 'for="id_email"' in content
+
+
+def test_rsvp_error_summary_links_each_field_to_correct(client):
+    meeting = open_meeting()
+
+    response = client.post(rsvp_url(meeting), answer(email="bad"))
+
+    content = response.content.decode()
+    assert "data-error-summary" in content and 'tabindex="-1"' in content
+    assert '<a class="alert-link" href="#id_email">Email</a>' in content
+    assert "js/forms.js" in content  # the script that moves the focus to the summary
+
+
+def test_rsvp_form_labels_are_not_repeated_by_their_fieldset(client):
+    meeting = open_meeting(meeting_format=Meeting.Format.HYBRID)
+
+    response = client.post(rsvp_url(meeting), answer(name=""))
+
+    content = response.content.decode()
+    labels = [
+        re.sub(r"<[^>]+>|\*|\s+", " ", text).strip()
+        for text in re.findall(r"<(?:legend|label)[^>]*>(.*?)</(?:legend|label)>", content, re.S)
+    ]
+    assert len(labels) == len(set(labels)), labels
+    assert "How will you attend?" in labels
 
 
 def test_rsvp_same_email_in_other_case_makes_no_duplicate(

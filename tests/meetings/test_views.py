@@ -1,4 +1,5 @@
 import datetime
+import re
 import zoneinfo
 
 import icalendar
@@ -19,6 +20,7 @@ from tests.meetings.factories import (
     RemarkFactory,
     in_days,
 )
+from tests.meetings.rsvp_factories import RSVPSettingsFactory
 from tests.members.factories import OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -243,7 +245,7 @@ def test_meeting_page_never_names_a_speaker_without_consent_nor_shows_contacts(c
 
 
 def test_meeting_page_groups_participants_by_kind_from_data(client):
-    meeting = MeetingFactory()
+    meeting = past_meeting(3)
     ParticipationFactory(
         meeting=meeting,
         organisation=OrganisationFactory(name="UNHCR office", kind=Organisation.Kind.UN_AGENCY),
@@ -512,3 +514,158 @@ def test_meeting_page_lists_published_activities_that_serve_it(client):
     assert "Joint assessment of migration data gaps" in content
     assert shown.get_absolute_url() in content
     assert "Internal draft activity" not in content
+
+
+# Worded for past and future
+
+WHEN = {"past": lambda **kw: past_meeting(3, **kw), "upcoming": lambda **kw: MeetingFactory(**kw)}
+
+
+@pytest.mark.parametrize("when", ["past", "upcoming"])
+def test_meeting_page_says_took_part_only_once_the_meeting_took_place(client, when):
+    meeting = WHEN[when]()
+    ParticipationFactory(meeting=meeting, organisation=OrganisationFactory(name="UNHCR office"))
+
+    content = client.get(meeting.get_absolute_url()).content.decode()
+    summary = client.get(reverse("meetings:meeting-print", args=[meeting.slug])).content.decode()
+
+    if when == "past":
+        assert "Who took part" in content
+        assert "Representatives of UN agencies took part: 1 organisation." in content
+        assert "Representatives of UN agencies attended the meeting." in summary
+    else:
+        assert "took part" not in content and "attended" not in summary
+        assert "Who is taking part" in content
+        assert "Representatives of UN agencies are expected: 1 organisation so far." in content
+        assert "Representatives of UN agencies are expected." in summary
+    assert "UNHCR office" in content
+
+
+@pytest.mark.parametrize("when", ["past", "upcoming"])
+def test_meeting_page_offers_joining_note_and_calendar_only_before_the_meeting(client, when):
+    meeting = WHEN[when](format=Meeting.Format.ONLINE)
+
+    content = client.get(meeting.get_absolute_url()).content.decode()
+
+    primary = re.search(r'<a class="btn btn-primary"[^>]*>(.*?)</a>', content, re.S).group(1)
+    if when == "past":
+        assert "joining link" not in content
+        assert "Add to calendar" not in content
+        assert "Printable summary" in primary
+    else:
+        assert "The joining link is sent to confirmed participants." in content
+        assert "Add to calendar" in primary
+
+
+@pytest.mark.parametrize("when", ["past", "upcoming"])
+def test_speaker_and_chair_without_consent_are_named_by_their_organisation(client, when):
+    meeting = WHEN[when]()
+    ilo = OrganisationFactory(name="International Labour Organization", acronym="ILO")
+    officer = PersonFactory(
+        name="Sabina Jafarova",
+        position="Labour Migration Officer",
+        organisation=ilo,
+        consent_public_listing=False,
+    )
+    RemarkFactory(agenda_item=AgendaItemFactory(meeting=meeting), speaker=officer)
+    meeting.chairs.add(officer)
+
+    content = client.get(meeting.get_absolute_url()).content.decode()
+    summary = client.get(reverse("meetings:meeting-print", args=[meeting.slug])).content.decode()
+
+    assert content.count("A representative of International Labour Organization") == 2
+    assert "A representative of International Labour Organization" in summary
+    for page in (content, summary):
+        assert "Sabina Jafarova" not in page
+        assert "Labour Migration Officer" not in page
+        assert "representative," not in page
+
+
+def test_speaker_with_consent_keeps_name_role_and_organisation(client):
+    officer = PersonFactory(
+        name="Sabina Jafarova",
+        honorific="Ms.",
+        position="Labour Migration Officer",
+        organisation=OrganisationFactory(acronym="ILO"),
+        consent_public_listing=True,
+    )
+    meeting = past_meeting(3)
+    RemarkFactory(agenda_item=AgendaItemFactory(meeting=meeting), speaker=officer)
+
+    content = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert (
+        'Ms. Sabina Jafarova</span>, <span class="remark-role">Labour Migration Officer' in content
+    )
+    assert "(ILO)" in content
+
+
+@pytest.mark.parametrize("when", ["past", "upcoming"])
+def test_carried_over_points_are_those_of_the_same_line_of_work(client, when):
+    meeting = WHEN[when](kind=Meeting.Kind.WORKING_GROUP)
+    ActionPointFactory(
+        meeting=past_meeting(30, kind=Meeting.Kind.WORKING_GROUP), text="Map labour migration data"
+    )
+    ActionPointFactory(
+        meeting=past_meeting(20, kind=Meeting.Kind.COORDINATION), text="Update the network's ToR"
+    )
+
+    content = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert "Carried over from earlier meetings" in content
+    assert "Map labour migration data" in content
+    assert "Update the network&#x27;s ToR" not in content and "network's ToR" not in content
+
+
+@pytest.mark.parametrize("when", ["past", "upcoming"])
+def test_invitation_to_answer_comes_right_after_the_title_of_an_upcoming_meeting(client, when):
+    meeting = WHEN[when](format=Meeting.Format.IN_PERSON, venue="UN House, Baku")
+    RSVPSettingsFactory(meeting=meeting, opens_at=meeting.start - datetime.timedelta(days=30))
+
+    content = client.get(meeting.get_absolute_url()).content.decode()
+
+    if when == "past":
+        assert "Will you attend?" not in content and "Answer the invitation" not in content
+        assert "This meeting has already taken place." in content
+    else:
+        after_title = content[content.index("</h1>") :]
+        assert after_title.index('id="rsvp-invitation"') < after_title.index('class="badge')
+        assert content.count("Answer the invitation") == 1
+
+
+def test_list_and_home_mark_the_meetings_that_take_answers(client):
+    open_now = MeetingFactory(title="Open working group", start=in_days(5))
+    RSVPSettingsFactory(meeting=open_now)
+    not_yet = MeetingFactory(title="Not yet open")
+    RSVPSettingsFactory(meeting=not_yet, opens_at=in_days(3))
+    closed = MeetingFactory(title="Closed early", start=in_days(20))
+    RSVPSettingsFactory(meeting=closed, opens_at=in_days(-10), closes_at=in_days(-1))
+    past = past_meeting(2, title="Already held")
+    RSVPSettingsFactory(meeting=past, opens_at=in_days(-10), closes_at=None)
+    members = MeetingFactory(title="Members only", visibility=Meeting.Visibility.MEMBERS)
+    RSVPSettingsFactory(meeting=members)
+    MeetingFactory(title="No online answers")
+
+    for url in (LIST, reverse("home")):
+        content = client.get(url).content.decode()
+        cards = dict(re.findall(r">([^<>]+)</a></h3>(.*?)</article>", content, re.S))
+        marked = sorted(title for title, body in cards.items() if "Taking answers" in body)
+        assert marked == ["Open working group"], url
+
+
+def test_list_marks_open_meetings_without_a_query_per_meeting(
+    client, django_assert_max_num_queries
+):
+    RSVPSettingsFactory(meeting=MeetingFactory())
+    with django_assert_max_num_queries(5) as few:
+        client.get(LIST)
+    for _ in range(10):
+        RSVPSettingsFactory(meeting=MeetingFactory())
+
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(LIST)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        home = client.get(reverse("home"))
+
+    assert response.content.decode().count("Taking answers") == 11
+    assert home.content.decode().count("Taking answers") == 3
