@@ -8,8 +8,10 @@ PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/$(PYTHON_VERSION)/bin/p
 PG_URL ?= postgres://postgres@127.0.0.1:5432/unnm
 CHROMIUM := /usr/bin/chromium
 RUN_ENV := DJANGO_DEBUG=1
+# The interface's languages besides English: locale/<code>/LC_MESSAGES/django.po (see README).
+LOCALES := az ru
 
-.PHONY: run test test-postgres test-sqlite lint venv browser postgres migrate demo serve worker bench clean
+.PHONY: run test test-postgres test-sqlite lint venv browser gettext messages compilemessages postgres migrate demo serve worker bench clean
 
 $(BIN)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || { echo "Python 3.12+ is needed (found $$($(PYTHON) --version)); install pyenv's $(PYTHON_VERSION)."; exit 1; }
@@ -28,7 +30,7 @@ demo: migrate
 	$(RUN_ENV) $(BIN)/python manage.py load_demo
 
 ## make run: set up, migrate, load the demo data and serve on http://127.0.0.1:8000 (SQLite).
-run: demo
+run: demo compilemessages
 	@echo "Serving on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
@@ -37,6 +39,21 @@ browser:
 	@test -x $(CHROMIUM) || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Install Debian's chromium: sudo apt-get install chromium"; exit 1; fi; }
+
+## Debian's gettext, which makemessages and compilemessages call (installed the way Chromium is).
+gettext:
+	@command -v msgfmt >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	  else echo "Install Debian's gettext: sudo apt-get install gettext"; exit 1; fi; }
+
+## make messages: refresh the catalogues from the strings marked for translation; then translate
+## the new or fuzzy messages (tests/unnm/test_translations.py fails until every one is done).
+messages: venv gettext
+	$(RUN_ENV) $(BIN)/python manage.py makemessages $(addprefix -l ,$(LOCALES)) --ignore=.venv --ignore=bench --ignore=tests
+
+## The compiled catalogues (locale/*/LC_MESSAGES/django.mo, git-ignored) that Django reads.
+compilemessages: venv gettext
+	$(RUN_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv
 
 ## The local PostgreSQL server (started if it is down).
 postgres:
@@ -51,11 +68,11 @@ lint: venv
 	$(RUN_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 ## make test: the whole suite (lint, migrations, pytest with browser tests) on PostgreSQL.
-test: venv browser postgres lint
+test: venv browser gettext compilemessages postgres lint
 	$(RUN_ENV) DATABASE_URL=$(PG_URL) $(BIN)/pytest $(PYTEST_ARGS)
 
 ## The same suite on the embedded SQLite database (PostgreSQL-only tests deselected).
-test-sqlite: venv browser
+test-sqlite: venv browser gettext compilemessages
 	$(RUN_ENV) DATABASE_URL= $(BIN)/pytest -m "not postgres_only" $(PYTEST_ARGS)
 
 ## Production settings on this machine (`make serve`, `make worker`): debug off, PostgreSQL
@@ -75,7 +92,7 @@ fi
 endef
 
 ## make serve: collectstatic, migrate and gunicorn (gunicorn.conf.py) on http://127.0.0.1:$(PORT).
-serve: venv
+serve: venv compilemessages
 	@$(PROD_ENV); \
 	$(BIN)/python manage.py collectstatic --noinput -v 0 && \
 	$(BIN)/python manage.py migrate --noinput && \
