@@ -9,14 +9,12 @@ handed to the task queue only once it commits: an answer is never lost to a fail
 """
 
 import calendar
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import CharField, Count, ProtectedError, Q, QuerySet, Value
 from django.db.models.functions import Cast, Concat
-from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -477,23 +475,9 @@ def resend(mails):
     return len(mails)
 
 
-def _site_request():
-    """A request for the site's public address, for code that builds links outside a request."""
-    site = urlsplit(settings.UNNM_SITE_URL)
-    request = HttpRequest()
-    request.META = {
-        "HTTP_HOST": site.netloc,
-        "SERVER_NAME": site.hostname,
-        "SERVER_PORT": str(site.port or (443 if site.scheme == "https" else 80)),
-    }
-    if site.scheme == "https":
-        request.META["HTTP_X_FORWARDED_PROTO"] = "https"
-    return request
-
-
 def calendar_file(meeting):
     """The meeting's .ics, built by the meeting page's own calendar code."""
-    return build_calendar([meeting], _site_request(), name=meeting.title)
+    return build_calendar([meeting], name=meeting.title, base_url=settings.UNNM_SITE_URL)
 
 
 def build_message(mail):

@@ -106,7 +106,7 @@ class MeetingPrintView(MeetingDetailView):
 
 def meeting_ics(request, slug):
     meeting = get_object_or_404(Meeting.objects.visible_to(request.user), slug=slug)
-    body = build_calendar([meeting], request, name=meeting.title)
+    body = build_calendar([meeting], name=meeting.title, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{meeting.slug}.ics"'
     return response
@@ -116,7 +116,7 @@ def meeting_feed(request):
     """A subscription feed of every public meeting, the same for everyone."""
     meetings = Meeting.objects.public().order_by("start")
     name = _("%(network)s: meetings") % {"network": settings.UNNM_NETWORK_SHORT_NAME}
-    body = build_calendar(meetings, request, name=name)
+    body = build_calendar(meetings, name=name, base_url=request.build_absolute_uri("/"))
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
