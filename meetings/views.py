@@ -208,8 +208,11 @@ def _thank(request, rsvp):
 
 @require_http_methods(["GET", "POST"])
 def rsvp_create(request, slug):
-    """The public RSVP form of a meeting, reached from the panel on the meeting's page."""
-    meeting = get_object_or_404(Meeting, slug=slug)
+    """
+    The public RSVP form of a meeting, reached from the panel on the meeting's page: a 404
+    wherever the meeting's page is one (drafts and members-only meetings, to the public).
+    """
+    meeting = get_object_or_404(Meeting.objects.visible_to(request.user), slug=slug)
     rsvp_settings = RSVPSettings.objects.filter(meeting=meeting).first()
     if rsvp_settings is None:
         return _refuse(request, meeting, _("This meeting does not take answers online."))

@@ -154,12 +154,6 @@ def test_rsvp_duplicate_email_refused_by_the_database():
             "Answers closed on",
         ),
         ({}, {"opens_at": timezone.now() + datetime.timedelta(days=1)}, "not open yet"),
-        ({"status": Meeting.Status.DRAFT}, {}, "This meeting is not published."),
-        (
-            {"visibility": Meeting.Visibility.MEMBERS},
-            {},
-            "This meeting is for invited participants only",
-        ),
     ],
 )
 def test_rsvp_refused_when_meeting_does_not_take_answers(
@@ -174,6 +168,50 @@ def test_rsvp_refused_when_meeting_does_not_take_answers(
     assert message in page.content.decode()
     assert response.status_code == 403
     assert message in response.content.decode()
+    assert RSVP.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("meeting_kwargs", "message"),
+    [
+        ({"status": Meeting.Status.DRAFT}, "This meeting is not published."),
+        (
+            {"visibility": Meeting.Visibility.MEMBERS},
+            "This meeting is for invited participants only",
+        ),
+    ],
+)
+def test_rsvp_form_of_a_hidden_meeting_tells_staff_why_it_takes_no_answers(
+    admin_client, meeting_kwargs, message
+):
+    meeting = MeetingFactory(**meeting_kwargs)
+    RSVPSettingsFactory(meeting=meeting)
+
+    page = admin_client.get(rsvp_url(meeting))
+    response = admin_client.post(rsvp_url(meeting), answer())
+
+    assert message in page.content.decode()
+    assert response.status_code == 403
+    assert message in response.content.decode()
+    assert RSVP.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "meeting_kwargs",
+    [{"status": Meeting.Status.DRAFT}, {"visibility": Meeting.Visibility.MEMBERS}],
+    ids=["draft", "members-only"],
+)
+def test_rsvp_form_of_a_hidden_meeting_is_404_like_its_page(client, meeting_kwargs):
+    meeting = MeetingFactory(title="Closed briefing", **meeting_kwargs)
+    RSVPSettingsFactory(meeting=meeting)
+
+    page = client.get(rsvp_url(meeting))
+    response = client.post(rsvp_url(meeting), answer())
+
+    assert client.get(meeting.get_absolute_url()).status_code == 404
+    assert page.status_code == 404
+    assert response.status_code == 404
+    assert "Closed briefing" not in page.content.decode()
     assert RSVP.objects.count() == 0
 
 
