@@ -1,11 +1,9 @@
-import csv
-
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -29,6 +27,7 @@ from meetings.models import (
 )
 from members.audit import AuditedAdmin
 from members.models import Organisation
+from unnm.exports import csv_response
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -251,12 +250,6 @@ class RSVPSettingsInline(admin.StackedInline):
 MeetingAdmin.inlines = [*MeetingAdmin.inlines, RSVPSettingsInline]
 
 
-def _csv_cell(value):
-    """Neutralise spreadsheet formulas in exported text (CSV injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _personal_link(obj):
     """For staff to pass on by hand when a mail bounces; it opens that person's answer."""
     if obj.erased_on:
@@ -422,11 +415,9 @@ class RSVPAdmin(AuditedAdmin):
 
     @admin.action(description=_("Export selected as CSV"))
     def export_csv(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="rsvps.csv"'
-        response.write("\ufeff")  # lets spreadsheet programs read the file as UTF-8
-        writer = csv.writer(response)
-        writer.writerow(
+        rsvps = queryset.select_related("meeting", "organisation").order_by("meeting", "name")
+        return csv_response(
+            "rsvps.csv",
             [
                 _("meeting"),
                 _("name"),
@@ -442,12 +433,9 @@ class RSVPAdmin(AuditedAdmin):
                 _("public listing"),
                 _("checked in"),
                 _("answered"),
-            ]
-        )
-        for rsvp in queryset.select_related("meeting", "organisation").order_by("meeting", "name"):
-            writer.writerow(
-                _csv_cell(value)
-                for value in [
+            ],
+            (
+                [
                     rsvp.meeting.title,
                     rsvp.name,
                     rsvp.email,
@@ -463,8 +451,9 @@ class RSVPAdmin(AuditedAdmin):
                     rsvp.checked_in_at and timezone.localtime(rsvp.checked_in_at).isoformat(),
                     timezone.localtime(rsvp.created).isoformat(),
                 ]
-            )
-        return response
+                for rsvp in rsvps
+            ),
+        )
 
     def overview_view(self, request, meeting_id):
         """Per meeting and organisation: invited, answered, confirmed, waitlisted... reminders."""
