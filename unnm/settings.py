@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "django_countries",
+    # The project package: site-wide template tags (unnm/templatetags/).
+    "unnm",
     "members",
     "frameworks",
     "meetings",
