@@ -45,7 +45,8 @@ def hrefs(response):
 def followable(href):
     """What a browser follows from the href: a web or mail address, or a path on this site."""
     scheme = urlsplit(href).scheme.lower()
-    return scheme in {"http", "https", "mailto"} or (not scheme and href.startswith(("/", "?", "#")))
+    site = not scheme and href.startswith(("/", "?", "#"))
+    return site or scheme in {"http", "https", "mailto"}
 
 
 @pytest.mark.parametrize(
