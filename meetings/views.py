@@ -232,7 +232,7 @@ def rsvp_create(request, slug):
             return _thank(request, rsvp)
     else:
         form = RSVPForm(rsvp_settings=rsvp_settings, action=action)
-    seats = rsvp_settings.seats_left()
+    seats = form.seats
     context = {
         "meeting": meeting,
         "form": form,
