@@ -1,8 +1,7 @@
-import csv
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,6 +18,7 @@ from frameworks.models import (
     Outcome,
     StrategicPriority,
 )
+from unnm.exports import csv_response
 
 PLACEHOLDER = "[placeholder: official wording to be completed by staff]"
 
@@ -275,14 +275,6 @@ class ActivityDetailView(DetailView):
         )
 
 
-def csv_response(filename):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    # A byte-order mark so that spreadsheet programs read the file as UTF-8.
-    response.write("\ufeff")
-    return response
-
-
 def joined(values):
     return "; ".join(str(value) for value in values)
 
@@ -316,32 +308,33 @@ class MappingCSVView(FrameworkMixin, View):
             .for_display()
             .prefetch_related("outcome__sdg_targets", "output__sdg_targets")
         )
-        response = csv_response(f"unsdcf-gcm-mapping-{framework.start_year}.csv")
-        writer = csv.writer(response)
-        writer.writerow(self.HEADER)
-        for link in links:
-            outcome = link.matrix_outcome
-            output = link.output
-            targets = (output or outcome).sdg_targets.all()
-            writer.writerow(
-                [
-                    str(framework),
-                    outcome.priority.number,
-                    outcome.priority.title,
-                    outcome.number,
-                    outcome.short_name,
-                    outcome.statement or PLACEHOLDER,
-                    output.number if output else "",
-                    output.title if output else "",
-                    link.objective.number,
-                    link.objective.title,
-                    link.get_strength_display(),
-                    link.rationale,
-                    joined(t.code for t in targets),
-                    "yes" if link.is_demo else "no",
-                ]
-            )
-        return response
+        return csv_response(
+            f"unsdcf-gcm-mapping-{framework.start_year}.csv",
+            self.HEADER,
+            (self.row(framework, link) for link in links),
+        )
+
+    @staticmethod
+    def row(framework, link):
+        outcome = link.matrix_outcome
+        output = link.output
+        targets = (output or outcome).sdg_targets.all()
+        return [
+            str(framework),
+            outcome.priority.number,
+            outcome.priority.title,
+            outcome.number,
+            outcome.short_name,
+            outcome.statement or PLACEHOLDER,
+            output.number if output else "",
+            output.title if output else "",
+            link.objective.number,
+            link.objective.title,
+            link.get_strength_display(),
+            link.rationale,
+            joined(t.code for t in targets),
+            "yes" if link.is_demo else "no",
+        ]
 
 
 class ActivityCSVView(View):
@@ -370,30 +363,31 @@ class ActivityCSVView(View):
     def get(self, request):
         queryset = Activity.objects.published().for_list().order_by("title")
         activities = ActivityFilter(request.GET, queryset=queryset).qs
-        response = csv_response("network-work-plan.csv")
-        writer = csv.writer(response)
-        writer.writerow(self.HEADER)
-        for activity in activities:
-            update = activity.latest_update
-            writer.writerow(
-                [
-                    activity.title,
-                    activity.get_status_display(),
-                    activity.lead.name,
-                    joined(p.name for p in activity.partners.all()),
-                    "yes" if activity.is_synergy else "no",
-                    joined(o.number for o in activity.gcm_objectives.all()),
-                    joined(o.number for o in activity.outcomes.all()),
-                    joined(o.number for o in activity.outputs.all()),
-                    joined(t.code for t in activity.sdg_targets.all()),
-                    activity.start.isoformat() if activity.start else "",
-                    activity.end.isoformat() if activity.end else "",
-                    activity.budget if activity.budget is not None else "",
-                    activity.currency if activity.budget is not None else "",
-                    activity.funding,
-                    f"{update.date.isoformat()}: {update.text}" if update else "",
-                    request.build_absolute_uri(activity.get_absolute_url()),
-                    "yes" if activity.is_demo else "no",
-                ]
-            )
-        return response
+        return csv_response(
+            "network-work-plan.csv",
+            self.HEADER,
+            (self.row(request, activity) for activity in activities),
+        )
+
+    @staticmethod
+    def row(request, activity):
+        update = activity.latest_update
+        return [
+            activity.title,
+            activity.get_status_display(),
+            activity.lead.name,
+            joined(p.name for p in activity.partners.all()),
+            "yes" if activity.is_synergy else "no",
+            joined(o.number for o in activity.gcm_objectives.all()),
+            joined(o.number for o in activity.outcomes.all()),
+            joined(o.number for o in activity.outputs.all()),
+            joined(t.code for t in activity.sdg_targets.all()),
+            activity.start.isoformat() if activity.start else "",
+            activity.end.isoformat() if activity.end else "",
+            activity.budget if activity.budget is not None else "",
+            activity.currency if activity.budget is not None else "",
+            activity.funding,
+            f"{update.date.isoformat()}: {update.text}" if update else "",
+            request.build_absolute_uri(activity.get_absolute_url()),
+            "yes" if activity.is_demo else "no",
+        ]

@@ -1,12 +1,30 @@
 """Meetings as iCalendar (RFC 5545): one event to add, or a feed to subscribe to."""
 
+import unicodedata
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 PRODID = "-//UN Network on Migration//Secretariat//EN"
+
+
+def calendar_text(value):
+    """
+    Text that staff typed, as RFC 5545 allows it in a TEXT value: every kind of line break
+    becomes one newline and no other control character is left (HTAB excepted). Always a
+    vText, which escapes newlines, commas, semicolons and backslashes; icalendar writes a
+    property it does not know (X-WR-CALNAME) raw, and a raw newline there either stops the
+    file (icalendar asserts) or, with assertions off, starts a property of the writer's choice.
+    """
+    lines = str(value).splitlines()
+    return vText(
+        "\n".join(
+            "".join(c for c in line if c == "\t" or unicodedata.category(c) != "Cc")
+            for line in lines
+        )
+    )
 
 
 def meeting_event(meeting, base_url):
@@ -16,25 +34,27 @@ def meeting_event(meeting, base_url):
     event.add("dtstamp", timezone.now())
     event.add("dtstart", timezone.localtime(meeting.start))
     event.add("dtend", timezone.localtime(meeting.end))
-    event.add("summary", meeting.title)
+    event.add("summary", calendar_text(meeting.title))
     page = base_url.rstrip("/") + meeting.get_absolute_url()
-    event.add("description", "\n\n".join(filter(None, [meeting.summary, page])))
+    event.add("description", calendar_text("\n\n".join(filter(None, [meeting.summary, page]))))
     event.add("url", page)
-    location = meeting.venue or meeting.get_format_display()
-    event.add("location", str(location))
+    event.add("location", calendar_text(meeting.venue or meeting.get_format_display()))
     event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
     event.add("last-modified", meeting.modified)
     return event
 
 
 def build_calendar(meetings, *, name, base_url):
-    """The calendar of `meetings`; `base_url` is the site's address that links point to."""
+    """
+    The .ics of `meetings`, named `name`. `base_url` is the site's absolute address: the
+    request's in a view, settings.UNNM_SITE_URL elsewhere (a mail's attachment).
+    """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    calendar.add("x-wr-calname", calendar_text(name))
+    calendar.add("x-wr-timezone", vText(settings.TIME_ZONE))
     for meeting in meetings:
         calendar.add_component(meeting_event(meeting, base_url))
     # Events carry TZID=<the network's zone>; the matching VTIMEZONE makes the file valid.

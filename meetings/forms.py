@@ -1,6 +1,8 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import RSVP
@@ -12,6 +14,18 @@ PRIVACY_NOTE = HTML(
     '{% if privacy_url %} <a href="{{ privacy_url }}">'
     '{% translate "Read the privacy notice" %}</a>.{% endif %}</p>'
 )
+
+
+def mode_label(mode, left):
+    """An attendance mode's choice with its seats left: read before the answer is sent."""
+    if left is None:
+        return mode.label
+    if left == 0:
+        return gettext("%(mode)s (full: you join the waiting list)") % {"mode": mode.label}
+    return ngettext("%(mode)s (%(count)d seat left)", "%(mode)s (%(count)d seats left)", left) % {
+        "mode": mode.label,
+        "count": left,
+    }
 
 
 class RSVPForm(forms.ModelForm):
@@ -82,8 +96,15 @@ class RSVPForm(forms.ModelForm):
         fields["organisation"].queryset = Organisation.objects.active()
         fields["organisation"].empty_label = _("— not listed: type it below —")
         modes = rsvp_settings.modes
-        fields["attendance_mode"].choices = [(m.value, m.label) for m in modes]
+        # A participant changing their answer keeps their own seat meanwhile.
+        self.seats = rsvp_settings.seats_left(ignore=self.instance if self.instance.pk else None)
+        left = {mode: self.seats_for(mode) for mode in modes}
+        fields["attendance_mode"].choices = [(m.value, mode_label(m, left[m])) for m in modes]
         fields["attendance_mode"].required = True
+        if not self.instance.pk:
+            # Never the model's default when it is full: the first mode with a seat, or none.
+            open_modes = [mode for mode in modes if left[mode] != 0]
+            self.initial["attendance_mode"] = open_modes[0] if open_modes else None
         if len(modes) == 1:
             del fields["attendance_mode"]
         languages = rsvp_settings.languages
@@ -108,6 +129,25 @@ class RSVPForm(forms.ModelForm):
             del fields["website"]
         self.helper = self._helper(action, submit_label)
 
+    def seats_for(self, mode):
+        """Seats left in `mode` (the meeting's total limit included), or None without a limit."""
+        limits = [self.seats["total"], self.seats["by_mode"].get(mode)]
+        limits = [limit for limit in limits if limit is not None]
+        return min(limits) if limits else None
+
+    def _seats_note(self):
+        """The seats left above the submit button when there is no mode to choose."""
+        if "attendance_mode" in self.fields or self.managing:
+            return None
+        left = self.seats_for(self.rsvp_settings.modes[0])
+        if left is None:
+            return None
+        if left == 0:
+            text = gettext("The meeting is full: your answer joins the waiting list.")
+        else:
+            text = ngettext("%(count)d seat left.", "%(count)d seats left.", left) % {"count": left}
+        return HTML(format_html('<p class="small mb-2" id="rsvp-seats">{}</p>', text))
+
     def _helper(self, action, submit_label):
         helper = FormHelper()
         helper.form_action = action
@@ -119,6 +159,8 @@ class RSVPForm(forms.ModelForm):
             if f in self.fields
         ]
         attendance = [f for f in ["attendance_mode", "language", "needs"] if f in self.fields]
+        if note := self._seats_note():
+            attendance.insert(0, note)
         privacy = ["consent_public_listing"]
         if not self.managing:
             privacy += [PRIVACY_NOTE, "privacy_accepted"]

@@ -122,13 +122,16 @@ def render_invitation_mail(invitation, kind):
     return _with_staff_wording(subject, body, values, staff_subject, staff_text, "invitation_link")
 
 
+def calendar_file(meeting):
+    """The meeting's .ics as mailed: its links point to the site's public address."""
+    return build_calendar([meeting], name=meeting.title, base_url=settings.UNNM_SITE_URL)
+
+
 def calendar_attachment(meeting):
     return {
         "filename": f"{meeting.slug}.ics",
         "mimetype": "text/calendar",
-        "content": build_calendar(
-            [meeting], name=meeting.title, base_url=settings.UNNM_SITE_URL
-        ).decode(),
+        "content": calendar_file(meeting).decode(),
     }
 
 

@@ -187,8 +187,11 @@ def _thank(request, rsvp, *, again):
 
 @require_http_methods(["GET", "POST"])
 def rsvp_create(request, slug):
-    """The public RSVP form of a meeting, reached from the panel on the meeting's page."""
-    meeting = get_object_or_404(Meeting, slug=slug)
+    """
+    The public RSVP form of a meeting, reached from the panel on the meeting's page: a 404
+    wherever the meeting's page is one (drafts and members-only meetings, to the public).
+    """
+    meeting = get_object_or_404(Meeting.objects.visible_to(request.user), slug=slug)
     rsvp_settings = RSVPSettings.objects.filter(meeting=meeting).first()
     if rsvp_settings is None:
         return _refuse(request, meeting, _("This meeting does not take answers online."))
@@ -208,7 +211,7 @@ def rsvp_create(request, slug):
             return _thank(request, rsvp, again=not created)
     else:
         form = RSVPForm(rsvp_settings=rsvp_settings, action=action)
-    seats = rsvp_settings.seats_left()
+    seats = form.seats
     context = {
         "meeting": meeting,
         "form": form,

@@ -245,15 +245,17 @@ PERMISSIONS_POLICY = {
     "usb": [],
 }
 
-# Login protection (django-axes): after AXES_FAILURE_LIMIT failed logins from one client
-# address, or for one user name, further logins are refused for the cool-off period.
+# Login protection (django-axes): after AXES_FAILURE_LIMIT failed logins for one user name from
+# one client address, that pair is refused for the cool-off period. The pair, not the user name
+# alone (anyone could then lock any admin out from a few addresses) nor the address alone (an
+# office behind one address would lock itself out).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_AXES_COOLOFF_MINUTES", "30")))
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # Lockouts are logged; the start-up banner on every management command is not needed.
 AXES_VERBOSE = False

@@ -1,11 +1,9 @@
 """Answers in the admin: the list and its actions, the overview by organisation, CSV export,
 a person's personal data request."""
 
-import csv
-
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -20,12 +18,7 @@ from meetings.models import RSVP, Invitation, Meeting
 from meetings.privacy import erase_person, erasure_message, personal_data_export, personal_data_for
 from meetings.rsvp import approve_rsvps, decline_rsvps, record_attendance
 from unnm.audit import AuditedAdmin
-
-
-def csv_cell(value):
-    """Neutralise spreadsheet formulas in exported text (CSV injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+from unnm.exports import csv_response
 
 
 def personal_link_html(obj):
@@ -196,11 +189,9 @@ class RSVPAdmin(AuditedAdmin):
 
     @admin.action(description=_("Export selected as CSV"), permissions=["export_personal_data"])
     def export_csv(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="rsvps.csv"'
-        response.write("\ufeff")  # lets spreadsheet programs read the file as UTF-8
-        writer = csv.writer(response)
-        writer.writerow(
+        rsvps = queryset.select_related("meeting", "organisation").order_by("meeting", "name")
+        return csv_response(
+            "rsvps.csv",
             [
                 _("meeting"),
                 _("name"),
@@ -216,12 +207,9 @@ class RSVPAdmin(AuditedAdmin):
                 _("public listing"),
                 _("checked in"),
                 _("answered"),
-            ]
-        )
-        for rsvp in queryset.select_related("meeting", "organisation").order_by("meeting", "name"):
-            writer.writerow(
-                csv_cell(value)
-                for value in [
+            ],
+            (
+                [
                     rsvp.meeting.title,
                     rsvp.name,
                     rsvp.email,
@@ -237,8 +225,9 @@ class RSVPAdmin(AuditedAdmin):
                     rsvp.checked_in_at and timezone.localtime(rsvp.checked_in_at).isoformat(),
                     timezone.localtime(rsvp.created).isoformat(),
                 ]
-            )
-        return response
+                for rsvp in rsvps
+            ),
+        )
 
     def overview_view(self, request, meeting_id):
         """Per meeting and organisation: invited, answered, confirmed, waitlisted... reminders."""

@@ -1,7 +1,7 @@
 """
 RSVPs and invitations: who answers a meeting's call, who gets a seat, who waits, who came.
 
-Seats are taken and released only through `meetings.services`, which lock the meeting's RSVP
+Seats are taken and released only through `meetings.rsvp`, which locks the meeting's RSVP
 settings row so that capacity is never exceeded.
 """
 

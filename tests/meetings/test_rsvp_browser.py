@@ -115,3 +115,27 @@ def test_rsvp_form_usable_on_a_phone(phone_page, screenshot_dir):
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
     if screenshot_dir:
         phone_page.screenshot(path=screenshot_dir / "rsvp-phone.png", full_page=True)
+
+
+def test_phone_shows_the_seats_of_each_mode_before_the_submit_button(phone_page, screenshot_dir):
+    meeting = open_meeting(
+        meeting_format=Meeting.Format.HYBRID, capacity_in_person=1, capacity_online=3
+    )
+    RSVPFactory(meeting=meeting, attendance_mode=RSVP.Mode.IN_PERSON)
+
+    phone_page.goto(meeting.get_absolute_url())
+    phone_page.get_by_role("link", name="Answer the invitation").click()
+    full = phone_page.get_by_label("In person (full: you join the waiting list)")
+    free = phone_page.get_by_label("Online (3 seats left)")
+    submit = phone_page.get_by_role("button", name="Send my answer")
+    free.scroll_into_view_if_needed()
+
+    expect(full).not_to_be_checked()
+    expect(free).to_be_checked()
+    expect(phone_page.locator("label[for=id_attendance_mode_0]")).to_be_visible()
+    label_box = phone_page.locator("label[for=id_attendance_mode_1]").bounding_box()
+    assert label_box["x"] + label_box["width"] <= 390
+    assert label_box["y"] < submit.bounding_box()["y"]
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
+    if screenshot_dir:
+        phone_page.screenshot(path=screenshot_dir / "rsvp-phone-seats.png", full_page=True)

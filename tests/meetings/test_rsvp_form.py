@@ -1,5 +1,6 @@
 import datetime
 import re
+from html.parser import HTMLParser
 from types import SimpleNamespace
 
 import pytest
@@ -181,12 +182,6 @@ def test_rsvp_duplicate_email_refused_by_the_database():
             "Answers closed on",
         ),
         ({}, {"opens_at": timezone.now() + datetime.timedelta(days=1)}, "not open yet"),
-        ({"status": Meeting.Status.DRAFT}, {}, "This meeting is not published."),
-        (
-            {"visibility": Meeting.Visibility.MEMBERS},
-            {},
-            "This meeting is for invited participants only",
-        ),
     ],
 )
 def test_rsvp_refused_when_meeting_does_not_take_answers(
@@ -201,6 +196,50 @@ def test_rsvp_refused_when_meeting_does_not_take_answers(
     assert message in page.content.decode()
     assert response.status_code == 403
     assert message in response.content.decode()
+    assert RSVP.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("meeting_kwargs", "message"),
+    [
+        ({"status": Meeting.Status.DRAFT}, "This meeting is not published."),
+        (
+            {"visibility": Meeting.Visibility.MEMBERS},
+            "This meeting is for invited participants only",
+        ),
+    ],
+)
+def test_rsvp_form_of_a_hidden_meeting_tells_staff_why_it_takes_no_answers(
+    admin_client, meeting_kwargs, message
+):
+    meeting = MeetingFactory(**meeting_kwargs)
+    RSVPSettingsFactory(meeting=meeting)
+
+    page = admin_client.get(rsvp_url(meeting))
+    response = admin_client.post(rsvp_url(meeting), answer())
+
+    assert message in page.content.decode()
+    assert response.status_code == 403
+    assert message in response.content.decode()
+    assert RSVP.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "meeting_kwargs",
+    [{"status": Meeting.Status.DRAFT}, {"visibility": Meeting.Visibility.MEMBERS}],
+    ids=["draft", "members-only"],
+)
+def test_rsvp_form_of_a_hidden_meeting_is_404_like_its_page(client, meeting_kwargs):
+    meeting = MeetingFactory(title="Closed briefing", **meeting_kwargs)
+    RSVPSettingsFactory(meeting=meeting)
+
+    page = client.get(rsvp_url(meeting))
+    response = client.post(rsvp_url(meeting), answer())
+
+    assert client.get(meeting.get_absolute_url()).status_code == 404
+    assert page.status_code == 404
+    assert response.status_code == 404
+    assert "Closed briefing" not in page.content.decode()
     assert RSVP.objects.count() == 0
 
 
@@ -338,3 +377,119 @@ def test_rsvp_form_page_shows_seats_per_mode_of_a_hybrid_meeting(client):
 
     assert "In person: full (waiting list)" in content
     assert "Online: 4 seats left" in content
+
+
+# Seats next to each choice, and no full mode chosen for the invitee
+
+
+class AttendanceChoices(HTMLParser):
+    """The attendance radios of a page: value -> (checked, label text), and where submit is."""
+
+    def __init__(self):
+        super().__init__()
+        self.checked, self.labels, self.ids = {}, {}, {}
+        self.order, self._label_for = [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "input" and attrs.get("name") == "attendance_mode":
+            self.checked[attrs["value"]] = "checked" in attrs
+            self.ids[attrs["id"]] = attrs["value"]
+            self.order.append(attrs["value"])
+        elif tag == "label" and attrs.get("for") in self.ids:
+            self._label_for = self.ids[attrs["for"]]
+            self.labels[self._label_for] = ""
+        elif tag == "input" and attrs.get("type") == "submit":
+            self.order.append("submit")
+
+    def handle_data(self, data):
+        if self._label_for:
+            self.labels[self._label_for] += data
+
+    def handle_endtag(self, tag):
+        if tag == "label":
+            if self._label_for:
+                self.labels[self._label_for] = " ".join(self.labels[self._label_for].split())
+            self._label_for = None
+
+
+def attendance_choices(response):
+    parser = AttendanceChoices()
+    parser.feed(response.content.decode())
+    return parser
+
+
+def hybrid_meeting(**capacities):
+    return open_meeting(meeting_format=Meeting.Format.HYBRID, **capacities)
+
+
+def test_rsvp_form_shows_seats_in_each_choice_and_never_preselects_a_full_mode(client):
+    meeting = hybrid_meeting(capacity_in_person=1, capacity_online=5)
+    RSVPFactory(meeting=meeting, attendance_mode="in_person")
+    RSVPFactory(meeting=meeting, attendance_mode="online")
+
+    choices = attendance_choices(client.get(rsvp_url(meeting)))
+
+    assert choices.labels == {
+        "in_person": "In person (full: you join the waiting list)",
+        "online": "Online (4 seats left)",
+    }
+    assert choices.checked == {"in_person": False, "online": True}
+    assert choices.order == ["in_person", "online", "submit"]  # read before sending
+
+
+def test_rsvp_form_preselects_nothing_when_every_mode_is_full(client):
+    meeting = hybrid_meeting(capacity=2)
+    RSVPFactory(meeting=meeting, attendance_mode="in_person")
+    RSVPFactory(meeting=meeting, attendance_mode="online")
+
+    choices = attendance_choices(client.get(rsvp_url(meeting)))
+
+    assert choices.checked == {"in_person": False, "online": False}
+    assert choices.labels == {
+        "in_person": "In person (full: you join the waiting list)",
+        "online": "Online (full: you join the waiting list)",
+    }
+
+
+def test_rsvp_form_counts_the_total_limit_in_each_mode_and_omits_no_limit(client):
+    meeting = hybrid_meeting(capacity=3, capacity_in_person=10)
+    RSVPFactory(meeting=meeting, attendance_mode="online")
+
+    choices = attendance_choices(client.get(rsvp_url(meeting)))
+
+    assert choices.labels == {
+        "in_person": "In person (2 seats left)",
+        "online": "Online (2 seats left)",
+    }
+    unlimited = attendance_choices(client.get(rsvp_url(hybrid_meeting())))
+    assert unlimited.labels == {"in_person": "In person", "online": "Online"}
+    assert unlimited.checked == {"in_person": True, "online": False}
+
+
+@pytest.mark.parametrize(
+    ("capacity", "note"),
+    [(3, "2 seats left."), (1, "The meeting is full: your answer joins the waiting list.")],
+)
+def test_rsvp_form_of_a_single_mode_meeting_shows_the_seats_before_submit(client, capacity, note):
+    meeting = open_meeting(capacity=capacity)
+    RSVPFactory(meeting=meeting)
+
+    content = client.get(rsvp_url(meeting)).content.decode()
+
+    assert f'<p class="small mb-2" id="rsvp-seats">{note}</p>' in content
+    assert content.index('id="rsvp-seats"') < content.index('type="submit"')
+
+
+def test_rsvp_change_form_counts_the_participants_own_seat(client):
+    meeting = hybrid_meeting(capacity_in_person=1, capacity_online=1)
+    mine = RSVPFactory(meeting=meeting, attendance_mode="in_person")
+    RSVPFactory(meeting=meeting, attendance_mode="online")
+
+    choices = attendance_choices(client.get(mine.get_absolute_url()))
+
+    assert choices.labels == {
+        "in_person": "In person (1 seat left)",
+        "online": "Online (full: you join the waiting list)",
+    }
+    assert choices.checked == {"in_person": True, "online": False}
