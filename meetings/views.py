@@ -2,7 +2,8 @@ import time
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.base import BaseCache
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -159,14 +160,25 @@ def rate_limited(request):
     """
     Count a submission from the client's address; True once it is over the limit in the
     current window. The counter lives in the default cache, shared by every app server, and
-    expires with its window. On the database cache the count is not atomic: a burst of
-    simultaneous requests may pass a few over the limit (seats are guarded by the row lock).
+    expires with its window. Redis counts atomically (`incr`); the database cache has no atomic
+    `incr` (Django's fallback reads, adds and writes back with the default time-out), so there
+    the count is read and written with the window's expiry, and a burst of simultaneous
+    requests may pass a few over the limit (seats are guarded by the row lock).
     """
     window = settings.RSVP_RATE_WINDOW
     now = int(time.time())
     key = f"rsvp-rate:{request.META.get('REMOTE_ADDR', '')}:{now // window}"
-    count = cache.get(key, 0) + 1
-    cache.set(key, count, window - now % window)
+    expires = window - now % window
+    if type(caches["default"]).incr is BaseCache.incr:
+        count = cache.get(key, 0) + 1
+        cache.set(key, count, expires)
+    elif cache.add(key, 1, expires):
+        count = 1
+    else:
+        try:
+            count = cache.incr(key)
+        except ValueError:  # the window ended between the two calls
+            count = 1
     return count > settings.RSVP_RATE_LIMIT
 
 
