@@ -1,5 +1,6 @@
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import get_text_list, slugify
@@ -73,10 +74,26 @@ class MeetingQuerySet(models.QuerySet):
             F("upcoming_start").asc(nulls_last=True), "-start"
         )
 
+    def with_confirmed_count(self):
+        """Annotate `confirmed_count`: the confirmed answers, as the RSVP panel shows them."""
+        from meetings.models.rsvp import RSVP, RSVPStatus
+
+        confirmed = (
+            RSVP.objects.filter(meeting=OuterRef("pk"), status=RSVPStatus.CONFIRMED)
+            .order_by()
+            .values("meeting")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(confirmed_count=Coalesce(Subquery(confirmed), 0))
+
     def with_programme(self, user=None):
-        """Everything a meeting's page shows, in a fixed number of queries."""
+        """
+        Everything a meeting's page shows, in a fixed number of queries, but its action points
+        (read with those carried over from earlier meetings, `meetings.views.action_points_of`).
+        """
         from frameworks.models import Activity
-        from meetings.models.programme import ActionPoint, Document, Participation, Remark
+        from meetings.models.programme import Document, Participation, Remark
 
         documents = Document.objects.all()
         if user is None or not (user.is_authenticated and user.is_staff):
@@ -94,10 +111,6 @@ class MeetingQuerySet(models.QuerySet):
                 queryset=Participation.objects.select_related("organisation").order_by(
                     "organisation__kind", "organisation__name"
                 ),
-            ),
-            Prefetch(
-                "action_points",
-                queryset=ActionPoint.objects.select_related("responsible"),
             ),
             Prefetch("documents", queryset=documents, to_attr="visible_documents"),
             Prefetch(
