@@ -52,13 +52,12 @@ class Cell:
     count: int
     url: str
     label: str
+    shown: str  # the count, localised
     level: int = 0
-    shown: str = ""  # the count, localised
     css: str = ""  # the colour step's class
 
     def __post_init__(self):
         self.level = heat_level(self.count)
-        self.shown = _localized(self.count, get_language())
         self.css = f"heat-{self.level}"
 
 
@@ -112,6 +111,7 @@ class MatrixView(FrameworkMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        self.language = get_language()  # once: a look-up in a context-local each time
         framework = context["framework"]
         objectives = list(GCMObjective.objects.with_coverage(framework))
         page = url_pattern("frameworks:objective-detail", "number")
@@ -126,6 +126,7 @@ class MatrixView(FrameworkMixin, TemplateView):
                 o.activity_count,
                 f"{activities}?objective={o.number}",
                 self.activity_label(o.activity_count, o.number),
+                self.localized(o.activity_count),
             )
             for o in objectives
         ]
@@ -173,40 +174,42 @@ class MatrixView(FrameworkMixin, TemplateView):
                 count,
                 url.format(pk=subject.pk, number=objective.number),
                 self.link_label(count, objective),
+                self.localized(count),
             )
             for count, objective in zip(row_counts, objectives, strict=True)
         ]
         return {"kind": kind, "object": subject, "cells": cells, "total": sum(row_counts)}
 
-    @staticmethod
-    def link_label(count, objective):
+    def localized(self, number):
+        return _localized(number, self.language)
+
+    def link_label(self, count, objective):
         if not count:
             return _("no link to objective %(number)s") % {
-                "number": _localized(objective.number, get_language())
+                "number": self.localized(objective.number)
             }
         return ngettext(
             "%(counter)s link to objective %(number)s, %(label)s",
             "%(counter)s links to objective %(number)s, %(label)s",
             count,
         ) % {
-            "counter": _localized(count, get_language()),
-            "number": _localized(objective.number, get_language()),
+            "counter": self.localized(count),
+            "number": self.localized(objective.number),
             "label": objective.short_label,
         }
 
-    @staticmethod
-    def activity_label(count, number):
+    def activity_label(self, count, number):
         if not count:
             return _("no work-plan activity for objective %(number)s") % {
-                "number": _localized(number, get_language())
+                "number": self.localized(number)
             }
         return ngettext(
             "%(counter)s work-plan activity for objective %(number)s",
             "%(counter)s work-plan activities for objective %(number)s",
             count,
         ) % {
-            "counter": _localized(count, get_language()),
-            "number": _localized(number, get_language()),
+            "counter": self.localized(count),
+            "number": self.localized(number),
         }
 
 
