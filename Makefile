@@ -11,7 +11,7 @@ RUN_ENV := DJANGO_DEBUG=1
 # The interface's languages besides English: locale/<code>/LC_MESSAGES/django.po (see README).
 LOCALES := az ru
 
-.PHONY: run test test-postgres test-sqlite lint venv browser gettext messages compilemessages postgres migrate demo serve worker bench clean
+.PHONY: run test test-postgres test-sqlite lint venv browser gettext messages compilemessages postgres redis migrate demo serve worker bench clean
 
 $(BIN)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || { echo "Python 3.12+ is needed (found $$($(PYTHON) --version)); install pyenv's $(PYTHON_VERSION)."; exit 1; }
@@ -61,19 +61,31 @@ postgres:
 	  pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | head -n1) main start && sleep 2; }
 	@pg_isready -h 127.0.0.1 -p 5432
 
+## The local Redis server for the cache tests (Debian's redis-server, started if it is down).
+REDIS_PORT ?= 6379
+redis:
+	@command -v redis-server >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	  else echo "Install Debian's redis-server: sudo apt-get install redis-server"; exit 1; fi; }
+	@redis-cli -h 127.0.0.1 -p $(REDIS_PORT) ping >/dev/null 2>&1 || { \
+	  redis-server --bind 127.0.0.1 --port $(REDIS_PORT) --daemonize yes --save "" --appendonly no && sleep 1; }
+	@redis-cli -h 127.0.0.1 -p $(REDIS_PORT) ping
+
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(RUN_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
-## make test: the whole suite (lint, migrations, pytest with browser tests) on PostgreSQL.
-test: venv browser gettext compilemessages postgres lint
-	$(RUN_ENV) DATABASE_URL=$(PG_URL) $(BIN)/pytest $(PYTEST_ARGS)
+## make test: the whole suite (lint, migrations, pytest with browser tests) on PostgreSQL; the
+## cache tests also run against Redis (database 9 of the local server).
+TEST_REDIS_URL ?= redis://127.0.0.1:$(REDIS_PORT)/9
+test: venv browser gettext compilemessages postgres redis lint
+	$(RUN_ENV) DATABASE_URL=$(PG_URL) UNNM_TEST_REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest $(PYTEST_ARGS)
 
 ## The same suite on the embedded SQLite database (PostgreSQL-only tests deselected).
-test-sqlite: venv browser gettext compilemessages
-	$(RUN_ENV) DATABASE_URL= $(BIN)/pytest -m "not postgres_only" $(PYTEST_ARGS)
+test-sqlite: venv browser gettext compilemessages redis
+	$(RUN_ENV) DATABASE_URL= UNNM_TEST_REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest -m "not postgres_only" $(PYTEST_ARGS)
 
 ## Production settings on this machine (`make serve`, `make worker`): debug off, PostgreSQL
 ## (DATABASE_URL, else PG_URL), no HTTPS redirect (no TLS on 127.0.0.1; in production nginx or
@@ -106,7 +118,8 @@ worker: venv
 	export DJANGO_TASKS_BACKEND=database; \
 	exec $(BIN)/python manage.py db_worker --no-reload
 
-## make bench: a large network on PostgreSQL, served by gunicorn, measured with wrk.
+## make bench: a large network on PostgreSQL, served by gunicorn, measured with wrk (see README).
+## BENCH_CACHE_URL=redis://127.0.0.1:6379/8 make bench: the same with the shared cache in Redis.
 bench: venv postgres
 	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python -m bench.run

@@ -22,20 +22,10 @@ from django.utils import timezone  # noqa: E402
 from meetings.models import Meeting  # noqa: E402
 
 CSRF = "benchbenchbenchbenchbenchbench12"  # 32 characters: a valid unmasked CSRF secret
-
-RSVP_LUA = """
-counter = 0
-request = function()
-  counter = counter + 1
-  local email = "bench" .. counter .. "-" .. math.random(1, 1000000000) .. "@example.org"
-  local body = "csrfmiddlewaretoken=%(csrf)s&name=Bench+Participant&email=" .. email ..
-    "&organisation_name=Bench+Organisation&position=Officer&needs=&privacy_accepted=on&website="
-  return wrk.format("POST", nil, {
-    ["Content-Type"] = "application/x-www-form-urlencoded",
-    ["Cookie"] = "csrftoken=%(csrf)s",
-  }, body)
-end
-"""
+# The mixed workload's readers: some on the meeting taking answers, the rest on other meetings.
+ANSWERING_READERS = 4
+OTHER_READERS = 12
+OTHER_MEETINGS = 20
 
 
 def count_queries(client, method, path, data=None):
@@ -45,7 +35,8 @@ def count_queries(client, method, path, data=None):
     return len(queries.captured_queries)
 
 
-def main():
+def meeting_pages():
+    """A past meeting with its full record, and the next online meeting taking answers."""
     now = timezone.now()
     past = Meeting.objects.public().filter(end__lt=now).order_by("-start")[10]
     upcoming = (
@@ -54,6 +45,11 @@ def main():
         .order_by("start")
         .first()
     )
+    return past, upcoming
+
+
+def main():
+    past, upcoming = meeting_pages()
     pages = [
         ("bare view", "/bench/bare/"),
         ("home page", "/"),
@@ -70,7 +66,9 @@ def main():
         client = Client()
         count_queries(client, "get", path)
         served = count_queries(client, "get", path)
-        targets.append({"name": name, "path": path, "queries": f"{rendered} / {served}"})
+        targets.append(
+            {"name": name, "path": path, "queries": {"rendered": rendered, "served": served}}
+        )
     rsvp_path = reverse("meetings:rsvp-create", kwargs={"slug": upcoming.slug})
     form = {
         "name": "Bench Participant",
@@ -81,16 +79,29 @@ def main():
         "website": "",
     }
     submitted = count_queries(Client(), "post", rsvp_path, form)
-    targets.append(
-        {
-            "name": "RSVP submission",
-            "path": rsvp_path,
-            "queries": f"{submitted} / -",
-            "lua": RSVP_LUA % {"csrf": CSRF},
-        }
-    )
+    others = Meeting.objects.public().exclude(pk=upcoming.pk).order_by("-start")[:OTHER_MEETINGS]
     assert settings.UNNM_PAGE_CACHE_SECONDS > 0
-    print(json.dumps(targets))
+    print(
+        json.dumps(
+            {
+                "pages": targets,
+                "rsvp": {"path": rsvp_path, "queries": submitted, "csrf": CSRF},
+                "mixed": {
+                    "answering": {
+                        "readers": ANSWERING_READERS,
+                        "paths": [upcoming.get_absolute_url()],
+                    },
+                    "others": {
+                        "readers": OTHER_READERS,
+                        "paths": [meeting.get_absolute_url() for meeting in others],
+                    },
+                    "rsvp_path": rsvp_path,
+                    "form": form,
+                    "csrf": CSRF,
+                },
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -1,9 +1,13 @@
+import functools
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import formats
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, TemplateView
@@ -32,15 +36,40 @@ def heat_level(count):
     return count
 
 
-@dataclass
+@functools.lru_cache(maxsize=1024)
+def _localized(number, language):
+    """A count as the page shows it, localised once per number and language, not per cell."""
+    return formats.localize(number)
+
+
+@dataclass(slots=True)
 class Cell:
+    """One cell of the matrix: its count, the address of the links behind it, and the words a
+    screen reader says for it (the count alone is hidden from it)."""
+
     objective: GCMObjective
     count: int
     url: str
+    label: str
+    shown: str  # the count, localised
+    level: int = 0
+    css: str = ""  # the colour step's class
 
-    @property
-    def level(self):
-        return heat_level(self.count)
+    def __post_init__(self):
+        self.level = heat_level(self.count)
+        self.css = f"heat-{self.level}"
+
+
+def url_pattern(name, *slots):
+    """
+    The address of the URL `name` with `{slot}` placeholders for its integer arguments,
+    reversed once for the hundreds of cells that differ only in them.
+    """
+    sentinels = {slot: 987_654_321 + n for n, slot in enumerate(slots)}
+    url = reverse(name, kwargs=sentinels)
+    for slot, sentinel in sentinels.items():
+        url = url.replace(str(sentinel), f"{{{slot}}}")
+    return url
 
 
 def linked(model, name):
@@ -67,17 +96,20 @@ class FrameworkMixin:
 
     def get_framework(self):
         if not hasattr(self, "_framework"):
+            # Every framework in one query (a country has a handful): the list for the page's
+            # links, and the one it shows, the current one unless another is asked for.
+            self._frameworks = list(CooperationFramework.objects.newest_first())
             wanted = self.request.GET.get("framework", "")
-            framework = None
+            chosen = None
             if wanted.isascii() and wanted.isdigit():  # not "²", which int() refuses
-                framework = CooperationFramework.objects.filter(pk=wanted).first()
-            self._framework = framework or CooperationFramework.objects.current()
+                chosen = next((f for f in self._frameworks if f.pk == int(wanted)), None)
+            self._framework = chosen or next(iter(self._frameworks), None)
         return self._framework
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["framework"] = self.get_framework()
-        context["frameworks"] = list(CooperationFramework.objects.only("pk", "short_title"))
+        context["frameworks"] = self._frameworks
         return context
 
 
@@ -88,70 +120,106 @@ class MatrixView(FrameworkMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        self.language = get_language()  # once: a look-up in a context-local each time
         framework = context["framework"]
         objectives = list(GCMObjective.objects.with_coverage(framework))
+        page = url_pattern("frameworks:objective-detail", "number")
+        for objective in objectives:
+            objective.url = page.format(number=objective.number)
         context["objectives"] = objectives
         context["rows"] = self.rows(framework, objectives) if framework else []
+        activities = reverse("frameworks:activity-list")
         context["activity_cells"] = [
             Cell(
-                o, o.activity_count, reverse("frameworks:activity-list") + f"?objective={o.number}"
+                o,
+                o.activity_count,
+                f"{activities}?objective={o.number}",
+                self.activity_label(o.activity_count, o.number),
+                self.localized(o.activity_count),
             )
             for o in objectives
         ]
         return context
 
     def rows(self, framework, objectives):
-        counts = {
-            (row["row_outcome"], row["objective__number"]): row["n"]
-            for row in ObjectiveLink.objects.of_framework(framework)
+        """
+        A row per priority, followed by a row per outcome. The counts come from one grouped
+        query, by outcome and objective; a priority's cell adds up its outcomes' cells.
+        """
+        counts = Counter()
+        for row in (
+            ObjectiveLink.objects.of_framework(framework)
             .with_row_outcome()
             .values("row_outcome", "objective__number")
             .annotate(n=Count("pk"))
             .order_by()
+        ):
+            counts[row["row_outcome"], row["objective__number"]] = row["n"]
+        cell_urls = {
+            "priority": url_pattern("frameworks:matrix-priority-cell", "pk", "number"),
+            "outcome": url_pattern("frameworks:matrix-cell", "pk", "number"),
         }
         rows = []
         for priority in framework.priorities.prefetch_related("outcomes"):
             outcomes = list(priority.outcomes.all())
-            rows.append(
-                {
-                    "kind": "priority",
-                    "object": priority,
-                    "cells": [
-                        self.cell(
-                            "frameworks:matrix-priority-cell",
-                            priority.pk,
-                            objective,
-                            sum(counts.get((o.pk, objective.number), 0) for o in outcomes),
-                        )
-                        for objective in objectives
-                    ],
-                }
-            )
-            for outcome in outcomes:
+            outcome_counts = [
+                [counts[outcome.pk, objective.number] for objective in objectives]
+                for outcome in outcomes
+            ]
+            priority_counts = [sum(column) for column in zip(*outcome_counts, strict=True)]
+            rows.append(self.row("priority", priority, priority_counts, objectives, cell_urls))
+            for outcome, row_counts in zip(outcomes, outcome_counts, strict=True):
                 outcome.priority = priority
-                rows.append(
-                    {
-                        "kind": "outcome",
-                        "object": outcome,
-                        "cells": [
-                            self.cell(
-                                "frameworks:matrix-cell",
-                                outcome.pk,
-                                objective,
-                                counts.get((outcome.pk, objective.number), 0),
-                            )
-                            for objective in objectives
-                        ],
-                    }
-                )
-        for row in rows:
-            row["total"] = sum(cell.count for cell in row["cells"])
+                rows.append(self.row("outcome", outcome, row_counts, objectives, cell_urls))
         return rows
 
-    @staticmethod
-    def cell(url_name, pk, objective, count):
-        url = reverse(url_name, kwargs={"pk": pk, "number": objective.number})
-        return Cell(objective, count, url)
+    def row(self, kind, subject, row_counts, objectives, cell_urls):
+        if not row_counts:  # a priority without outcomes
+            row_counts = [0] * len(objectives)
+        url = cell_urls[kind]
+        cells = [
+            Cell(
+                objective,
+                count,
+                url.format(pk=subject.pk, number=objective.number),
+                self.link_label(count, objective),
+                self.localized(count),
+            )
+            for count, objective in zip(row_counts, objectives, strict=True)
+        ]
+        return {"kind": kind, "object": subject, "cells": cells, "total": sum(row_counts)}
+
+    def localized(self, number):
+        return _localized(number, self.language)
+
+    def link_label(self, count, objective):
+        if not count:
+            return _("no link to objective %(number)s") % {
+                "number": self.localized(objective.number)
+            }
+        return ngettext(
+            "%(counter)s link to objective %(number)s, %(label)s",
+            "%(counter)s links to objective %(number)s, %(label)s",
+            count,
+        ) % {
+            "counter": self.localized(count),
+            "number": self.localized(objective.number),
+            "label": objective.short_label,
+        }
+
+    def activity_label(self, count, number):
+        if not count:
+            return _("no work-plan activity for objective %(number)s") % {
+                "number": self.localized(number)
+            }
+        return ngettext(
+            "%(counter)s work-plan activity for objective %(number)s",
+            "%(counter)s work-plan activities for objective %(number)s",
+            count,
+        ) % {
+            "counter": self.localized(count),
+            "number": self.localized(number),
+        }
 
 
 class CellView(TemplateView):

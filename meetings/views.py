@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -59,27 +60,49 @@ class MeetingDetailView(DetailView):
 
     def get_queryset(self):
         user = self.request.user
-        return Meeting.objects.visible_to(user).with_programme(user).select_related("rsvp_settings")
+        return (
+            Meeting.objects.visible_to(user)
+            .with_programme(user)
+            .with_confirmed_count()
+            .select_related("rsvp_settings")
+        )
 
     def get_context_data(self, **kwargs):
         meeting = self.object
-        # The most recent open points of the same line of work (a working group carries over
-        # its own points, not the whole network's): a long-running network has hundreds.
-        carried_over = list(
-            ActionPoint.objects.outstanding_at(meeting)
-            .filter(meeting__in=Meeting.objects.visible_to(self.request.user))
-            .filter(meeting__kind=meeting.kind)
-            .select_related("meeting", "responsible")
-            .order_by("-meeting__start", "order")[: CARRIED_OVER_LIMIT + 1]
-        )
+        own, carried_over = action_points_of(meeting, self.request.user)
         return super().get_context_data(
             carried_over=carried_over[:CARRIED_OVER_LIMIT],
             carried_over_truncated=len(carried_over) > CARRIED_OVER_LIMIT,
-            outcomes=[a for a in meeting.action_points.all() if not a.is_action],
-            actions=[a for a in meeting.action_points.all() if a.is_action],
+            outcomes=[a for a in own if not a.is_action],
+            actions=[a for a in own if a.is_action],
             **rsvp_panel_context(meeting),
             **kwargs,
         )
+
+
+def action_points_of(meeting, user):
+    """
+    The meeting's own outcomes and action points, and the action points of earlier meetings
+    of the same kind still open when it took place (the most recent CARRIED_OVER_LIMIT + 1,
+    newest first), in one query: a long-running network accumulates hundreds of open points.
+    """
+    carried_over = (
+        ActionPoint.objects.outstanding_at(meeting)
+        .filter(meeting__in=Meeting.objects.visible_to(user))
+        # The same line of work: a working group carries over its own points, not the network's.
+        .filter(meeting__kind=meeting.kind)
+        .order_by("-meeting__start", "order")
+        .values("pk")[: CARRIED_OVER_LIMIT + 1]
+    )
+    points = (
+        ActionPoint.objects.filter(Q(meeting=meeting) | Q(pk__in=carried_over))
+        .select_related("meeting", "responsible")
+        .order_by("-meeting__start", "kind", "order")
+    )
+    own, earlier = [], []
+    for point in points:
+        (own if point.meeting_id == meeting.pk else earlier).append(point)
+    return own, earlier
 
 
 class MeetingPrintView(MeetingDetailView):
@@ -158,12 +181,11 @@ def rsvp_panel_context(meeting, now=None):
     rsvp_settings = getattr(meeting, "rsvp_settings", None)  # select_related by the page's view
     if rsvp_settings is None:
         return {"rsvp_settings": None}
-    rsvps = RSVP.objects.filter(meeting=meeting)
     return {
         "rsvp_settings": rsvp_settings,
         "rsvp_closed_reason": rsvp_settings.closed_reason(now),
-        "rsvp_confirmed_count": rsvps.confirmed().count(),
-        "rsvp_participants": list(rsvps.publicly_listed()),
+        "rsvp_confirmed_count": meeting.confirmed_count,  # with_confirmed_count()
+        "rsvp_participants": list(RSVP.objects.filter(meeting=meeting).publicly_listed()),
     }
 
 

@@ -34,6 +34,37 @@ def page_cache_off(settings):
     settings.UNNM_PAGE_CACHE_SECONDS = 0
 
 
+# The Redis database the cache tests use: one of their own, flushed around each test. Set
+# UNNM_TEST_REDIS_URL to use another server or database number.
+TEST_REDIS_URL = os.environ.get("UNNM_TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
+
+
+@pytest.fixture(params=["database", "redis"])
+def cache_backend(request, settings):
+    """
+    The shared cache (page cache, rate limits) on each backend it can run on: the database
+    cache (the default) and Redis (UNNM_CACHE_URL). Yields the backend's name. `make test`
+    starts the Redis server; a missing one fails the test, never skips it.
+    """
+    from django.core.cache import caches
+
+    if request.param == "redis":
+        redis = {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": TEST_REDIS_URL,
+        }
+        settings.CACHES = {
+            **settings.CACHES,
+            "default": {**redis, "KEY_PREFIX": "unnm"},
+            "ratelimit": {**redis, "KEY_PREFIX": "unnm-rate"},
+        }
+    for alias in ("default", "ratelimit"):
+        caches[alias].clear()  # on Redis: FLUSHDB of the test database only
+    yield request.param
+    for alias in ("default", "ratelimit"):
+        caches[alias].clear()
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright. A missing browser fails the run, never skips it."""

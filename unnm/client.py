@@ -7,6 +7,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.base import BaseCache
 
 
 def client_ip(request):
@@ -33,16 +34,23 @@ def rate_limited(request, scope, *, limit, window):
     Count one request of `scope` (say "rsvp") from the client's address; True once it is over
     `limit` in the current `window` seconds. The counters live in their own cache
     ("ratelimit"), shared by every app server and never culled by stored pages; each expires
-    with its window. Redis counts atomically; on the database cache a burst of simultaneous
-    requests may pass a few over the limit.
+    with its window. Redis counts atomically (`INCR`). The database cache has no atomic `incr`
+    (Django's fallback reads, adds and writes back with the default time-out, which would move
+    the window's end), so there the count is read and written with the window's expiry, and a
+    burst of simultaneous requests may pass a few over the limit.
     """
     counters = caches["ratelimit"]
     now = int(time.time())
     key = f"rate:{scope}:{client_ip(request)}:{now // window}"
-    counters.add(key, 0, window - now % window + 1)
-    try:
-        count = counters.incr(key)
-    except ValueError:  # expired between add() and incr()
-        counters.set(key, 1, window - now % window + 1)
+    expires = window - now % window
+    if type(counters).incr is BaseCache.incr:
+        count = counters.get(key, 0) + 1
+        counters.set(key, count, expires)
+    elif counters.add(key, 1, expires):
         count = 1
+    else:
+        try:
+            count = counters.incr(key)
+        except ValueError:  # the window ended between the two calls
+            count = 1
     return count > limit

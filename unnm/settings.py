@@ -285,25 +285,44 @@ UNNM_RSVP_RETENTION_MONTHS = int(os.environ.get("UNNM_RSVP_RETENTION_MONTHS", "1
 # RSVPs (meetings app). Links in mails are absolute: the public address of the site.
 UNNM_SITE_URL = os.environ.get("UNNM_SITE_URL", "http://127.0.0.1:8000")
 # At most this many RSVP submissions per client IP address in the window (seconds). Counted in
-# the default cache: in production it must be shared by all app servers (database or Redis
-# cache), since the development default (local memory) is per process.
+# the default cache, which every app server shares (the database, or Redis with UNNM_CACHE_URL).
 RSVP_RATE_LIMIT = int(os.environ.get("RSVP_RATE_LIMIT", "10"))
 RSVP_RATE_WINDOW = int(os.environ.get("RSVP_RATE_WINDOW", "3600"))
 
 # The cache is shared by every app server: rate limits and stored public pages live in the
 # database (`manage.py createcachetable`), so nothing that must be shared is held in a process.
-CACHES = {
-    "default": {
+# With UNNM_CACHE_URL (redis://host:6379/0) they live in Redis instead, which takes the version
+# check of every stored page and the rate limits' counters off PostgreSQL.
+UNNM_CACHE_URL = os.environ.get("UNNM_CACHE_URL", "")
+if UNNM_CACHE_URL and not UNNM_CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(
+        f"UNNM_CACHE_URL must be a Redis URL (redis://host:6379/0), not {UNNM_CACHE_URL!r}."
+    )
+if UNNM_CACHE_URL:
+    _default_cache = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": UNNM_CACHE_URL,
+        "KEY_PREFIX": "unnm",
+    }
+else:
+    _default_cache = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "unnm_cache",
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("UNNM_CACHE_MAX_ENTRIES", "5000"))},
-    },
-    # Rate-limit counters, apart from the stored pages so that public traffic cannot cull them.
-    "ratelimit": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "unnm_ratelimit",
-        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
-    },
+    }
+CACHES = {
+    "default": _default_cache,
+    # Rate-limit counters, apart from the stored pages so that public traffic cannot cull them
+    # (Redis, like the database table, never evicts them: it has no memory limit by default).
+    "ratelimit": (
+        {**_default_cache, "KEY_PREFIX": "unnm-rate"}
+        if UNNM_CACHE_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "unnm_ratelimit",
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        }
+    ),
     # Each process's copy of recently served public pages, checked against the shared version.
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

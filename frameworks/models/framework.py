@@ -7,9 +7,9 @@ from simple_history.models import HistoricalRecords
 
 
 class CooperationFrameworkQuerySet(models.QuerySet):
-    def current(self):
-        """The framework the public pages show by default: the most recent one."""
-        return self.order_by("-start_year", "-pk").first()
+    def newest_first(self):
+        """The public pages show the first, the current framework, unless asked for another."""
+        return self.order_by("-start_year", "-pk")
 
 
 class CooperationFramework(models.Model):

@@ -1,5 +1,6 @@
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -11,26 +12,26 @@ class GCMObjectiveQuerySet(models.QuerySet):
         published work-plan activities: all, under way or done (ongoing, completed), and not
         started (planned or on hold).
         """
+        from frameworks.models.framework import ObjectiveLink
+        from frameworks.models.workplan import Activity
+
+        # Correlated counts, one per objective, not joins: joined side by side, the links and
+        # the activities would multiply each other's rows before being counted.
+        def count(rows):
+            rows = rows.filter(objective=OuterRef("pk")).order_by().values("objective")
+            return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
+
         if framework is None:
-            in_framework = Q(pk__in=[])
+            link_count = Value(0)
         else:
-            in_framework = Q(links__outcome__priority__framework=framework) | Q(
-                links__output__outcome__priority__framework=framework
-            )
-        published = Q(activities__is_published=True)
+            link_count = count(ObjectiveLink.objects.of_framework(framework))
+        serving = Activity.gcm_objectives.through.objects.filter(activity__is_published=True)
+        serving = serving.annotate(objective=F("gcmobjective"))
         return self.annotate(
-            link_count=Count("links", filter=in_framework, distinct=True),
-            activity_count=Count("activities", filter=published, distinct=True),
-            active_count=Count(
-                "activities",
-                filter=published & Q(activities__status__in=["ongoing", "completed"]),
-                distinct=True,
-            ),
-            planned_count=Count(
-                "activities",
-                filter=published & Q(activities__status__in=["planned", "on_hold"]),
-                distinct=True,
-            ),
+            link_count=link_count,
+            activity_count=count(serving),
+            active_count=count(serving.filter(activity__status__in=["ongoing", "completed"])),
+            planned_count=count(serving.filter(activity__status__in=["planned", "on_hold"])),
         )
 
 

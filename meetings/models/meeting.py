@@ -1,5 +1,6 @@
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import get_text_list, slugify
@@ -91,10 +92,26 @@ class MeetingQuerySet(models.QuerySet):
             takes_answers=models.ExpressionWrapper(open_now, output_field=models.BooleanField())
         )
 
+    def with_confirmed_count(self):
+        """Annotate `confirmed_count`: the confirmed answers, as the RSVP panel shows them."""
+        from meetings.models.rsvp import RSVP, RSVPStatus
+
+        confirmed = (
+            RSVP.objects.filter(meeting=OuterRef("pk"), status=RSVPStatus.CONFIRMED)
+            .order_by()
+            .values("meeting")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(confirmed_count=Coalesce(Subquery(confirmed), 0))
+
     def with_programme(self, user=None):
-        """Everything a meeting's page shows, in a fixed number of queries."""
+        """
+        Everything a meeting's page shows, in a fixed number of queries, but its action points
+        (read with those carried over from earlier meetings, `meetings.views.action_points_of`).
+        """
         from frameworks.models import Activity
-        from meetings.models.programme import ActionPoint, Document, Participation, Remark
+        from meetings.models.programme import Document, Participation, Remark
         from members.models import Person
 
         documents = Document.objects.all()
@@ -112,10 +129,6 @@ class MeetingQuerySet(models.QuerySet):
                 queryset=Participation.objects.select_related("organisation").order_by(
                     "organisation__kind", "organisation__name"
                 ),
-            ),
-            Prefetch(
-                "action_points",
-                queryset=ActionPoint.objects.select_related("responsible"),
             ),
             Prefetch("documents", queryset=documents, to_attr="visible_documents"),
             Prefetch(

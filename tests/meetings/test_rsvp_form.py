@@ -261,7 +261,9 @@ def test_rsvp_meeting_without_settings_takes_no_answers(client):
     assert RSVP.objects.count() == 0
 
 
-def test_rsvp_rate_limit_per_address(client, settings, django_capture_on_commit_callbacks):
+def test_rsvp_rate_limit_per_address(
+    client, settings, cache_backend, django_capture_on_commit_callbacks
+):
     settings.RSVP_RATE_LIMIT = 2
     meeting = open_meeting()
 
@@ -283,7 +285,7 @@ def test_rsvp_rate_limit_per_address(client, settings, django_capture_on_commit_
 
 
 def test_rsvp_rate_limit_lifts_when_its_window_ends(
-    client, settings, monkeypatch, django_capture_on_commit_callbacks
+    client, settings, cache_backend, monkeypatch, django_capture_on_commit_callbacks
 ):
     settings.RSVP_RATE_LIMIT = 1
     settings.RSVP_RATE_WINDOW = 3600

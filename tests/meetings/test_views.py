@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from frameworks.models import GCMObjective
-from meetings.models import ActionPoint, Document, Meeting
+from meetings.models import RSVP, ActionPoint, Document, Meeting
 from members.models import Organisation
 from tests.frameworks.factories import ActivityFactory
 from tests.meetings.factories import (
@@ -20,7 +20,7 @@ from tests.meetings.factories import (
     RemarkFactory,
     in_days,
 )
-from tests.meetings.rsvp_factories import RSVPSettingsFactory
+from tests.meetings.rsvp_factories import RSVPFactory, RSVPSettingsFactory, open_meeting
 from tests.members.factories import OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -370,16 +370,20 @@ def test_cancelled_meeting_keeps_its_page_and_says_so(client):
     assert "This meeting was cancelled." in response.content.decode()
 
 
-def test_meeting_page_query_count_constant_as_programme_grows(
-    client, django_assert_max_num_queries
-):
+# The meeting itself (with its confirmed answers' count), chairs, GCM objectives, priorities,
+# agenda, remarks, participations, documents, activities, and its own and carried-over action
+# points in one query: 10, whatever the meeting holds.
+MEETING_PAGE_QUERIES = 10
+
+
+def test_meeting_page_query_count_constant_as_programme_grows(client, django_assert_num_queries):
     meeting = MeetingFactory()
     RemarkFactory(agenda_item=AgendaItemFactory(meeting=meeting, order=1))
     ParticipationFactory(meeting=meeting)
     ActionPointFactory(meeting=meeting)
     DocumentFactory(meeting=meeting)
     meeting.chairs.add(PersonFactory(consent_public_listing=True))
-    with django_assert_max_num_queries(11) as few:
+    with django_assert_num_queries(MEETING_PAGE_QUERIES):
         client.get(meeting.get_absolute_url())
     for order in range(2, 12):
         item = AgendaItemFactory(meeting=meeting, order=order)
@@ -394,11 +398,37 @@ def test_meeting_page_query_count_constant_as_programme_grows(
         activity.meetings.add(meeting)
         activity.partners.add(OrganisationFactory(), OrganisationFactory())
 
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    with django_assert_num_queries(MEETING_PAGE_QUERIES):
         response = client.get(meeting.get_absolute_url())
 
     assert response.content.decode().count('class="remark"') == 31
     assert response.content.decode().count("Synergy") == 4
+
+
+def test_meeting_page_taking_answers_adds_one_query_for_the_named_participants(
+    client, django_assert_num_queries
+):
+    meeting = open_meeting()
+    RemarkFactory(agenda_item=AgendaItemFactory(meeting=meeting, order=1))
+    earlier = past_meeting(20)
+    with django_assert_num_queries(MEETING_PAGE_QUERIES + 1):
+        client.get(meeting.get_absolute_url())
+    RSVPFactory.create_batch(30, meeting=meeting)
+    RSVPFactory.create_batch(5, meeting=meeting, consent_public_listing=True)
+    RSVPFactory.create_batch(4, meeting=meeting, status=RSVP.Status.WAITLISTED)
+    ActionPointFactory.create_batch(3, meeting=meeting, kind=ActionPoint.Kind.OUTCOME)
+    ActionPointFactory.create_batch(15, meeting=earlier, kind=ActionPoint.Kind.ACTION)
+
+    with django_assert_num_queries(MEETING_PAGE_QUERIES + 1):
+        response = client.get(meeting.get_absolute_url())
+
+    content = response.content.decode()
+    assert response.context["rsvp_confirmed_count"] == 35
+    assert len(response.context["rsvp_participants"]) == 5
+    assert len(response.context["outcomes"]) == 3
+    assert len(response.context["carried_over"]) == 12
+    assert response.context["carried_over_truncated"]
+    assert "35 confirmed" in content
 
 
 # Calendar
