@@ -24,8 +24,6 @@ from frameworks.models import (
 )
 from unnm.exports import csv_response
 
-PLACEHOLDER = "[placeholder: official wording to be completed by staff]"
-
 
 def heat_level(count):
     """The colour step of a matrix cell: 0 (none) to 4 (five links or more)."""
@@ -393,7 +391,7 @@ class MappingCSVView(FrameworkMixin, View):
             outcome.priority.title,
             outcome.number,
             outcome.short_name,
-            outcome.statement or PLACEHOLDER,
+            outcome.statement,  # empty until staff enter the official wording
             output.number if output else "",
             output.title if output else "",
             link.objective.number,

@@ -1,5 +1,6 @@
 """Meetings as iCalendar (RFC 5545): one event to add, or a feed to subscribe to."""
 
+import datetime
 import unicodedata
 from urllib.parse import urlsplit
 
@@ -32,8 +33,14 @@ def meeting_event(meeting, base_url):
     event = Event()
     event.add("uid", f"meeting-{meeting.pk}@{urlsplit(base_url).hostname}")
     event.add("dtstamp", timezone.now())
-    event.add("dtstart", timezone.localtime(meeting.start))
-    event.add("dtend", timezone.localtime(meeting.end))
+    start, end = timezone.localtime(meeting.start), timezone.localtime(meeting.end)
+    if meeting.time_unknown:
+        # The record gives the day only: an all-day event (DTSTART;VALUE=DATE), DTEND exclusive.
+        event.add("dtstart", start.date())
+        event.add("dtend", end.date() + datetime.timedelta(days=1))
+    else:
+        event.add("dtstart", start)
+        event.add("dtend", end)
     event.add("summary", calendar_text(meeting.title))
     page = base_url.rstrip("/") + meeting.get_absolute_url()
     event.add("description", calendar_text("\n\n".join(filter(None, [meeting.summary, page]))))

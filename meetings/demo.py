@@ -4,12 +4,14 @@ Demo meetings.
 The online coordination meeting of 31 May 2021 is a real meeting, recorded from the public news
 item (the facts: date, organiser, format, speakers and their roles that day, the kinds of
 organisations that attended, the items discussed); the summaries are written in our own words.
-The news item gives no hour, so 11:00-13:00 Baku time is an assumption, and it names the
-participants only by kind: the organisations listed beyond IOM, the Resident Coordinator's office
-and the State Migration Service are the illustrative members of members/demo.py.
+The news item gives no hour, so the meeting is recorded by its date alone (`time_unknown`), and
+it names the participants only by kind: apart from IOM, the Resident Coordinator's office and the
+State Migration Service, whose heads opened it, they are recorded as kinds of organisation
+(`ParticipationByKind`), never as invented names.
 
 The other meetings are invented (`is_demo=True`) and dated relative to the day the demo is loaded,
-so the list always has upcoming and past entries; they are keyed on their title.
+on working days (Monday to Friday), so the list always has upcoming and past entries; they are
+keyed on their title.
 """
 
 import datetime
@@ -26,6 +28,7 @@ from meetings.models import (
     Meeting,
     Minutes,
     Participation,
+    ParticipationByKind,
     Remark,
 )
 from members.models import Organisation, Person
@@ -118,22 +121,19 @@ MAY_31_AGENDA = [
     ),
 ]
 
-# Organisation (acronym or name), role at the meeting.
+# The organisations the record names (the organiser and the opening speakers' offices), with
+# their role at the meeting; the others it names only by kind (MAY_31_KINDS).
 MAY_31_PARTICIPANTS = [
     ("IOM", Participation.Role.ORGANISER),
     ("RCO", Participation.Role.SPEAKER),
     ("SMS", Participation.Role.SPEAKER),
-    ("UNHCR", Participation.Role.PARTICIPANT),
-    ("UNICEF", Participation.Role.PARTICIPANT),
-    ("UNDP", Participation.Role.PARTICIPANT),
-    ("ILO", Participation.Role.PARTICIPANT),
-    ("UNFPA", Participation.Role.PARTICIPANT),
-    ("EU", Participation.Role.PARTICIPANT),
-    ("Embassy of the Federal Republic of Germany in Baku", Participation.Role.PARTICIPANT),
-    ("Embassy of Switzerland in Azerbaijan", Participation.Role.PARTICIPANT),
-    ("MLSPP", Participation.Role.PARTICIPANT),
-    ("AMSC", Participation.Role.PARTICIPANT),
-    ("Baku Centre for Migration Studies", Participation.Role.PARTICIPANT),
+]
+MAY_31_KINDS = [
+    Organisation.Kind.UN_AGENCY,
+    Organisation.Kind.DIPLOMATIC_MISSION,
+    Organisation.Kind.GOVERNMENT,
+    Organisation.Kind.NGO,
+    Organisation.Kind.ACADEMIA,
 ]
 
 
@@ -179,8 +179,10 @@ def load_may_31():
             "title": MAY_31_TITLE,
             "kind": Meeting.Kind.COORDINATION,
             "format": Meeting.Format.ONLINE,
-            "start": _at(datetime.date(2021, 5, 31), 11),
-            "end": _at(datetime.date(2021, 5, 31), 13),
+            # The record gives no hour: the whole day, shown as the date alone.
+            "start": _at(datetime.date(2021, 5, 31), 0),
+            "end": _at(datetime.date(2021, 5, 31), 23, 59),
+            "time_unknown": True,
             "venue": "",
             "organiser": _organisation("IOM"),
             "summary": MAY_31_SUMMARY,
@@ -208,7 +210,18 @@ def load_may_31():
             },
         )
     _participants(meeting, MAY_31_PARTICIPANTS)
+    keys = [_organisation(key).pk for key, _role in MAY_31_PARTICIPANTS]
+    meeting.participations.exclude(organisation__in=keys).delete()
+    for kind in MAY_31_KINDS:
+        ParticipationByKind.objects.get_or_create(meeting=meeting, kind=kind)
+    meeting.kinds_present.exclude(kind__in=MAY_31_KINDS).delete()
     return meeting
+
+
+def working_day(date):
+    """The date, or the next Monday when it falls on a weekend (Azerbaijan works Mon-Fri)."""
+    shift = 7 - date.weekday() if date.weekday() >= 5 else 0
+    return date + datetime.timedelta(days=shift)
 
 
 def _demo_meeting(title, **fields):
@@ -234,7 +247,9 @@ def _demo_meeting(title, **fields):
 
 def load_invented(today=None):
     today = today or timezone.localdate()
-    day = lambda offset: today + datetime.timedelta(days=offset)  # noqa: E731
+
+    def day(offset):
+        return working_day(today + datetime.timedelta(days=offset))
 
     workshop = _demo_meeting(
         "Workshop on migration data for the GCM review",

@@ -7,6 +7,8 @@ participants only by kind ("UN agencies, diplomatic missions, authorities, NGOs,
 remaining organisations and every focal point below are illustrative and flagged `is_demo`.
 """
 
+import datetime
+
 from members.models import Organisation, Person, Position
 from unnm.demo import upsert
 
@@ -160,9 +162,16 @@ ORGANISATIONS = [
 ]
 
 # (name, honorific, position, organisation acronym/name, focal point, consent, is_demo)
+# The first three are the opening speakers of 31 May 2021, with their posts as the record gives
+# them on that day: the network knows no end date, so their posts read "as of 31 May 2021"
+# (RECORD_DATE), never as current. Who was Resident Coordinator when follows
+# frameworks/reference/unsdcf_azerbaijan_2026_2030.json (Ghulam Isaczai seen in the post in 2021,
+# Vladanka Andreeva from 2022 to December 2025). They spoke; the record does not make them focal
+# points.
+RECORD_DATE = datetime.date(2021, 5, 31)
 PEOPLE = [
     ("Ghulam Isaczai", "Mr.", "UN Resident Coordinator in Azerbaijan", "RCO", False, True, False),
-    ("Vladimir Gjorgjiev", "Mr.", "Chief of Mission, IOM Azerbaijan", "IOM", True, True, False),
+    ("Vladimir Gjorgjiev", "Mr.", "Chief of Mission, IOM Azerbaijan", "IOM", False, True, False),
     ("Vusal Huseynov", "Mr.", "Chief of the State Migration Service", "SMS", False, True, False),
     ("Leyla Mammadova", "Ms.", "Programme Officer, network secretariat", "IOM", True, True, True),
     ("Rashad Aliyev", "Mr.", "Head of International Relations", "SMS", True, False, True),
@@ -218,8 +227,10 @@ def load():
                 "is_demo": is_demo,
             },
         )
-        Position.objects.get_or_create(
+        upsert(
+            Position,
             person=person,
             title=position,
             organisation=organisation,
+            defaults={"as_of": None if is_demo else RECORD_DATE},
         )

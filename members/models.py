@@ -1,7 +1,10 @@
+import datetime
+
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -33,11 +36,14 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
     def with_public_people(self):
-        """Prefetch the focal points who agreed to be listed, for public pages."""
+        """Prefetch the focal points (no other people) who agreed to be listed, for public pages."""
         return self.prefetch_related(
             Prefetch(
                 "people",
-                queryset=Person.objects.publicly_listed().order_by("name"),
+                queryset=Person.objects.publicly_listed()
+                .filter(is_focal_point=True)
+                .prefetch_related("positions")
+                .order_by("name"),
                 to_attr="public_people",
             )
         )
@@ -194,6 +200,15 @@ class Person(models.Model):
     def display_name(self):
         return f"{self.honorific} {self.name}".strip()
 
+    def latest_position(self):
+        """The most recent post on record (prefetched `positions`), or None."""
+        held = sorted(
+            self.positions.all(),
+            key=lambda p: p.ended or p.as_of or p.started or datetime.date.max,
+            reverse=True,
+        )
+        return held[0] if held else None
+
     def position_on(self, day):
         """The title this person held on a given day ("then UN Resident Coordinator")."""
         held = (
@@ -225,6 +240,15 @@ class Position(models.Model):
     )
     started = models.DateField(_("from"), null=True, blank=True)
     ended = models.DateField(_("until"), null=True, blank=True)
+    as_of = models.DateField(
+        _("known in this post on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For a post taken from a dated record whose end is unknown: the record's date. "
+            'The post then reads "as of" that date, never as current.'
+        ),
+    )
 
     history = HistoricalRecords()
 
@@ -245,3 +269,23 @@ class Position(models.Model):
         if self.organisation_id:
             return f"{self.title}, {self.organisation.short_name}"
         return self.title
+
+    @property
+    def is_current(self):
+        """Held today as far as the network knows: not ended, and not only seen on a past date."""
+        return self.ended is None and self.as_of is None
+
+    def period(self):
+        """When the post was held, as a reader needs it: "as of 31 May 2021", "2019-2022"."""
+        if self.ended:
+            if self.started:
+                return _("%(start)s to %(end)s") % {
+                    "start": date_format(self.started, "j F Y"),
+                    "end": date_format(self.ended, "j F Y"),
+                }
+            return _("until %(date)s") % {"date": date_format(self.ended, "j F Y")}
+        if self.as_of:
+            return _("as of %(date)s") % {"date": date_format(self.as_of, "j F Y")}
+        if self.started:
+            return _("since %(date)s") % {"date": date_format(self.started, "j F Y")}
+        return ""

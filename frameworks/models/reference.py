@@ -63,6 +63,12 @@ class GCMObjective(models.Model):
         return reverse("frameworks:objective-detail", kwargs={"number": self.number})
 
     @property
+    def abbreviation(self):
+        """A column header's few letters from the short label: "Data", "Minim.", "Remit."."""
+        word = self.short_label.split()[0] if self.short_label else str(self.number)
+        return word if len(word) <= 6 else f"{word[:5]}."
+
+    @property
     def is_addressed_only_by_planned_work(self):
         """Has work-plan activities, but none under way or done (needs with_coverage())."""
         return self.activity_count > 0 and self.active_count == 0

@@ -18,6 +18,7 @@ from meetings.models import (
     Meeting,
     Minutes,
     Participation,
+    ParticipationByKind,
     Remark,
     RSVPSettings,
 )
@@ -69,6 +70,12 @@ class ParticipationInline(admin.TabularInline):
     model = Participation
     fields = ["organisation", "role", "representatives"]
     autocomplete_fields = ["organisation"]
+    extra = 0
+
+
+class ParticipationByKindInline(admin.TabularInline):
+    model = ParticipationByKind
+    fields = ["kind"]
     extra = 0
 
 
@@ -171,6 +178,7 @@ class MeetingAdmin(AuditedAdmin):
         AgendaItemInline,
         RemarkInline,
         ParticipationInline,
+        ParticipationByKindInline,
         ActionPointInline,
         DocumentInline,
         MinutesInline,
@@ -180,6 +188,7 @@ class MeetingAdmin(AuditedAdmin):
         (AgendaItem, "meeting"),
         (Remark, "meeting"),
         (Participation, "meeting"),
+        (ParticipationByKind, "meeting"),
         (ActionPoint, "meeting"),
         (Document, "meeting"),
         (Minutes, "meeting"),
@@ -190,7 +199,7 @@ class MeetingAdmin(AuditedAdmin):
             None,
             {"fields": ["title", "slug", "public_page", "kind", "format", "status", "visibility"]},
         ),
-        (_("When and where"), {"fields": ["start", "end", "venue", "online_link"]}),
+        (_("When and where"), {"fields": ["start", "end", "time_unknown", "venue", "online_link"]}),
         (_("People"), {"fields": ["organiser", "chairs"]}),
         (_("Content"), {"fields": ["summary", "description"]}),
         (

@@ -5,6 +5,7 @@ from meetings.models.programme import (
     Document,
     Minutes,
     Participation,
+    ParticipationByKind,
     Remark,
 )
 from meetings.models.rsvp import (
@@ -23,6 +24,7 @@ __all__ = [
     "MeetingQuerySet",
     "Minutes",
     "Participation",
+    "ParticipationByKind",
     "RSVP",
     "RSVPQuerySet",
     "RSVPSettings",

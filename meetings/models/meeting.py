@@ -130,6 +130,7 @@ class MeetingQuerySet(models.QuerySet):
                     "organisation__kind", "organisation__name"
                 ),
             ),
+            "kinds_present",
             Prefetch("documents", queryset=documents, to_attr="visible_documents"),
             Prefetch(
                 "activities",
@@ -169,6 +170,14 @@ class Meeting(models.Model):
     )
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
+    time_unknown = models.BooleanField(
+        _("hour not recorded"),
+        default=False,
+        help_text=_(
+            "The record gives the date only: pages say the date alone and the calendar file "
+            "is an all-day event."
+        ),
+    )
     venue = models.CharField(_("venue"), max_length=300, blank=True)
     online_link = models.URLField(
         _("online joining link"),
@@ -296,14 +305,22 @@ class Meeting(models.Model):
     def participant_groups(self):
         """Participating organisations grouped by kind, in the directory's order of kinds.
 
-        Reads the prefetched participations (see `with_programme`), so it costs no query.
+        A kind recorded without names (`ParticipationByKind`) is a group with no organisation
+        listed. Reads the prefetched rows (see `with_programme`), so it costs no query.
         """
         groups = {kind: [] for kind in KIND_PLURALS}
+        present = {row.kind for row in self.kinds_present.all()}
         for participation in self.participations.all():
             groups.setdefault(participation.organisation.kind, []).append(participation)
         return [
-            (kind, KIND_PLURALS.get(kind, kind), items) for kind, items in groups.items() if items
+            (kind, KIND_PLURALS.get(kind, kind), items)
+            for kind, items in groups.items()
+            if items or kind in present
         ]
+
+    def has_unnamed_participants(self):
+        """Whether the record names some participants only by their kind of organisation."""
+        return bool(self.kinds_present.all())
 
     def attendance_sentence(self):
         """ "UN agencies, diplomatic missions and NGOs", from the participation records."""

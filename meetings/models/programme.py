@@ -15,6 +15,7 @@ from meetings.validators import (
     validate_document_size,
     validate_document_type,
 )
+from members.models import OrganisationKind
 
 
 class AgendaItem(models.Model):
@@ -207,6 +208,43 @@ class Participation(models.Model):
 
     def __str__(self):
         return f"{self.organisation.short_name} ({self.get_role_display()})"
+
+
+class ParticipationByKind(models.Model):
+    """Organisations of one kind took part, as a record says, without naming them.
+
+    "Representatives of UN agencies attended" is all some records give. Inventing names to fill
+    `Participation` rows would present a guess as fact, so the kind is recorded on its own.
+    """
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.CASCADE,
+        related_name="kinds_present",
+        verbose_name=_("meeting"),
+    )
+    kind = models.CharField(
+        _("kind of organisation"), max_length=30, choices=OrganisationKind.choices
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "kind"]
+        verbose_name = _("participation by kind of organisation")
+        verbose_name_plural = _("participation by kind of organisation (not named)")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "kind"], name="meetings_participationbykind_unique_kind"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=OrganisationKind.values),
+                name="meetings_participationbykind_kind_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_kind_display()
 
 
 class ActionPointQuerySet(models.QuerySet):

@@ -3,7 +3,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from frameworks.models import ObjectiveLink
+from frameworks.models import GCMObjective, ObjectiveLink, Outcome
 from tests.frameworks.factories import (
     ActivityFactory,
     CooperationFrameworkFactory,
@@ -103,13 +103,26 @@ def test_matrix_zero_cell_links_nowhere(client, framework):
     assert empty_cell not in content
 
 
-def test_matrix_shows_placeholder_outcomes_as_placeholders(client, framework):
+def test_matrix_shows_an_outcome_without_official_wording_by_its_short_name(client, framework):
     content = client.get(MATRIX).content.decode()
 
-    assert "placeholder: official wording to be completed by staff" in content
-    # The outcome with an official statement carries no placeholder mark.
-    data_row = content[content.index(">2.2<") : content.index(">2.2<") + 400]
-    assert "placeholder" not in data_row
+    placeholders = Outcome.objects.filter(priority__framework=framework, statement="")
+    assert placeholders and all(outcome.short_name in content for outcome in placeholders)
+    assert "placeholder" not in content.lower()
+    assert "official wording to be completed" not in content
+
+
+def test_matrix_column_headers_name_the_objectives(client, framework):
+    content = client.get(MATRIX).content.decode()
+
+    head = content[content.index("<thead") : content.index("</thead>")]
+    data = GCMObjective.objects.get(number=1)
+    drivers = GCMObjective.objects.get(number=2)
+    assert f'title="1. {data.title}"' in head
+    assert '<abbr class="matrix-abbr">Data</abbr>' in head
+    assert '<abbr class="matrix-abbr">Minim.</abbr>' in head
+    assert f"Objective 2: {drivers.title}</span>" in head
+    assert '<span aria-hidden="true">1</span>' not in head
 
 
 def test_matrix_without_framework_says_so(client):

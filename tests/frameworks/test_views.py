@@ -65,12 +65,15 @@ def test_objective_page_shows_title_links_rationales_and_activities(client):
     assert "Work on borders" not in content
 
 
-def test_objective_page_marks_placeholder_outcomes(client):
-    ObjectiveLinkFactory(outcome=OutcomeFactory(statement=""), objective=objective(2))
+def test_objective_page_shows_an_outcome_without_wording_by_its_short_name(client):
+    outcome = OutcomeFactory(statement="", short_name="Inclusive services")
+    ObjectiveLinkFactory(outcome=outcome, objective=objective(2))
 
     content = client.get(objective(2).get_absolute_url()).content.decode()
 
-    assert "official wording to be completed by staff" in content
+    assert "Inclusive services" in content
+    assert "placeholder" not in content.lower()
+    assert "official wording to be completed by staff" not in content
 
 
 def test_objective_page_shows_official_statement_when_entered(client):

@@ -20,6 +20,7 @@ INLINES = [
     "agenda_items",
     "remarks",
     "participations",
+    "kinds_present",
     "action_points",
     "documents",
     "minutes",

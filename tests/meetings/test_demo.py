@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -90,3 +92,48 @@ def test_demo_may_31_print_summary(client, loaded):
     )
     assert "organised an online coordination meeting." in content
     assert "Participants were welcomed by Mr. Ghulam Isaczai" in content
+
+
+def test_demo_may_31_names_only_the_organisations_the_record_names(client, loaded):
+    response = client.get(loaded.get_absolute_url())
+
+    content = response.content.decode()
+    named = set(loaded.participations.values_list("organisation__acronym", flat=True))
+    assert named == {"IOM", "RCO", "SMS"}
+    kinds = set(loaded.kinds_present.values_list("kind", flat=True))
+    assert kinds == {"un_agency", "diplomatic_mission", "government", "ngo", "academia"}
+    assert "Organisations not named in the record." in content
+    for invented in ["UNHCR", "UNICEF", "Embassy of Switzerland", "Baku Centre for Migration"]:
+        assert invented not in content
+
+
+def test_demo_may_31_hour_is_unknown_in_page_print_and_calendar(client, loaded):
+    page = client.get(loaded.get_absolute_url()).content.decode()
+    printed = client.get(reverse("meetings:meeting-print", kwargs={"slug": loaded.slug}))
+    ics = client.get(reverse("meetings:meeting-ics", kwargs={"slug": loaded.slug}))
+
+    assert loaded.time_unknown
+    assert "Not recorded" in page
+    for hour in ["11:00", "13:00", "00:00", "23:59"]:
+        assert hour not in page
+        assert hour not in printed.content.decode()
+    assert "Monday 31 May 2021" in printed.content.decode()
+    body = ics.content.decode()
+    assert "DTSTART;VALUE=DATE:20210531" in body
+    assert "DTEND;VALUE=DATE:20210601" in body
+
+
+def test_demo_meetings_fall_on_working_days(loaded):
+    for today in [datetime.date(2026, 6, day) for day in range(1, 8)]:
+        Meeting.objects.filter(is_demo=True).delete()
+
+        demo.load_invented(today=today)
+
+        days = [m.local_start.weekday() for m in Meeting.objects.filter(is_demo=True)]
+        assert days and all(day < 5 for day in days), (today, days)
+
+
+def test_working_day_moves_weekends_to_monday_and_keeps_weekdays():
+    assert demo.working_day(datetime.date(2026, 6, 6)) == datetime.date(2026, 6, 8)  # Saturday
+    assert demo.working_day(datetime.date(2026, 6, 7)) == datetime.date(2026, 6, 8)  # Sunday
+    assert demo.working_day(datetime.date(2026, 6, 5)) == datetime.date(2026, 6, 5)  # Friday

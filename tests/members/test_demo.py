@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.core.management import call_command
 
@@ -56,3 +58,19 @@ def test_load_demo_again_writes_nothing():
 
     assert {m.__name__: m.objects.count() for m in history} == before
     assert sorted(Meeting.objects.values_list("modified", flat=True)) == modified
+
+
+def test_load_demo_dates_the_2021_speakers_posts_and_lists_no_speaker_as_focal_point(client):
+    call_command("load_demo", "--no-superuser")
+
+    for name in ["Ghulam Isaczai", "Vladimir Gjorgjiev", "Vusal Huseynov"]:
+        person = Person.objects.get(name=name)
+        (held,) = person.positions.all()
+        assert held.as_of == datetime.date(2021, 5, 31) and held.ended is None
+        assert not held.is_current and held.period() == "as of 31 May 2021"
+        assert not person.is_focal_point
+    rco = client.get(Organisation.objects.get(acronym="RCO").get_absolute_url()).content.decode()
+    iom = client.get(Organisation.objects.get(acronym="IOM").get_absolute_url()).content.decode()
+    assert "Isaczai" not in rco
+    assert "Gjorgjiev" not in iom and "Chief of Mission" not in iom
+    assert "Leyla Mammadova" in iom

@@ -1,8 +1,10 @@
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
 from members.models import Organisation
-from tests.members.factories import OrganisationFactory, PersonFactory
+from tests.members.factories import OrganisationFactory, PersonFactory, PositionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -158,3 +160,62 @@ def test_directory_paginates_and_keeps_the_filters(client):
     assert "65 organisations" in first.content.decode()
     assert "?kind=ngo&amp;page=2" in first.content.decode()
     assert "Lonely academy" not in second.content.decode()
+
+
+def test_demo_organisations_and_people_are_badged_demo_and_real_ones_are_not(client):
+    real = OrganisationFactory(name="Real Agency", is_demo=False)
+    invented = OrganisationFactory(name="Invented Agency", is_demo=True)
+    PersonFactory(
+        name="Invented Person", organisation=real, consent_public_listing=True, is_demo=True
+    )
+
+    directory = client.get(DIRECTORY).content.decode()
+    real_page = client.get(real.get_absolute_url()).content.decode()
+    invented_page = client.get(invented.get_absolute_url()).content.decode()
+
+    card = directory[directory.index("Invented Agency") :]
+    assert "badge-demo" in card[: card.index("</div>")]
+    real_card = directory[directory.index("Real Agency") :]
+    assert "badge-demo" not in real_card[: real_card.index("</div>")]
+    head = invented_page[: invented_page.index("Focal points")]
+    assert "badge-demo" in head
+    assert "badge-demo" not in real_page[: real_page.index("Focal points")]
+    person = real_page[real_page.index("Invented Person") :]
+    assert "badge-demo" in person[: person.index("</li>")]
+
+
+def test_organisation_focal_points_list_focal_points_only(client):
+    organisation = OrganisationFactory()
+    PersonFactory(name="The Focal Point", organisation=organisation, consent_public_listing=True)
+    PersonFactory(
+        name="A Speaker",
+        organisation=organisation,
+        consent_public_listing=True,
+        is_focal_point=False,
+    )
+
+    content = client.get(organisation.get_absolute_url()).content.decode()
+
+    assert "The Focal Point" in content
+    assert "A Speaker" not in content
+
+
+def test_organisation_page_dates_a_post_known_only_from_a_record(client):
+    organisation = OrganisationFactory()
+    dated = PersonFactory(
+        name="Dated Person", organisation=organisation, consent_public_listing=True
+    )
+    PositionFactory(
+        person=dated, title="Chief of Mission", organisation=organisation, as_of=date(2021, 5, 31)
+    )
+    current = PersonFactory(
+        name="Current Person", organisation=organisation, consent_public_listing=True
+    )
+    PositionFactory(person=current, title="Programme Officer", organisation=organisation)
+
+    content = client.get(organisation.get_absolute_url()).content.decode()
+
+    assert "Chief of Mission (as of 31 May 2021)" in content
+    entry = content[content.index("Current Person") :]
+    assert "Programme Officer" in entry[: entry.index("</li>")]
+    assert "as of" not in entry[: entry.index("</li>")]
