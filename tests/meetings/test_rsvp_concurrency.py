@@ -76,7 +76,7 @@ def test_change_and_cancel_pressed_together_never_undo_the_cancel_nor_exceed_cap
         start = threading.Barrier(2)
         errors = []
 
-        def press(url, data):
+        def press(url, data, start=start, errors=errors):
             try:
                 client = Client()
                 start.wait()
