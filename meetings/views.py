@@ -1,3 +1,4 @@
+from crispy_forms.layout import Submit
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Q
@@ -201,10 +202,27 @@ def _refuse(request, meeting, reason, status=200):
     )
 
 
-def _thank(request, rsvp, *, again):
-    """Remember a taken answer for the thank-you page and go there."""
-    request.session["rsvp_done"] = {"id": rsvp.pk, "again": again}
-    return redirect("meetings:rsvp-done", slug=rsvp.meeting.slug)
+def _thank(request, meeting, email):
+    """
+    Go to the thank-you page, the same whether the address had answered before or not: the
+    form tells no one whether an address has answered, and what the answer is (the mail does).
+    """
+    request.session["rsvp_done"] = {"meeting": meeting.pk, "email": _mask(email)}
+    return redirect("meetings:rsvp-done", slug=meeting.slug)
+
+
+def _offer_not_attending(form, data):
+    """
+    "I cannot attend" is an answer too: a second button on the form. Pressed, the attendance
+    mode is not asked (it keeps its default; the answer takes no seat).
+    """
+    form.helper.add_input(
+        Submit("not_attending", _("I cannot attend"), css_class="btn-outline-secondary ms-2")
+    )
+    attending = data is None or "not_attending" not in data
+    if not attending and "attendance_mode" in form.fields:
+        form.fields["attendance_mode"].required = False
+    return attending
 
 
 @require_http_methods(["GET", "POST"])
@@ -223,16 +241,17 @@ def rsvp_create(request, slug):
         return _refuse(request, meeting, reason, status=403 if request.method == "POST" else 200)
     action = reverse("meetings:rsvp-create", kwargs={"slug": slug})
     status = 200
+    data = request.POST if request.method == "POST" else None
+    form = RSVPForm(data, rsvp_settings=rsvp_settings, action=action)
+    attending = _offer_not_attending(form, data)
     if request.method == "POST":
-        form = RSVPForm(request.POST, rsvp_settings=rsvp_settings, action=action)
         if rate_limited(request):
             form.add_error(None, _("Too many answers from your connection. Please try later."))
             status = 429
         elif form.is_valid():
-            rsvp, created = answers.submit_rsvp(meeting, form.save(commit=False))
-            return _thank(request, rsvp, again=not created)
-    else:
-        form = RSVPForm(rsvp_settings=rsvp_settings, action=action)
+            rsvp = form.save(commit=False)
+            answers.submit_rsvp(meeting, rsvp, attending=attending)
+            return _thank(request, meeting, rsvp.email)
     seats = form.seats
     context = {
         "meeting": meeting,
@@ -250,21 +269,13 @@ def rsvp_create(request, slug):
 
 @never_cache
 def rsvp_done(request, slug):
-    """The confirmation page after an answer: the status, and where the personal link went."""
+    """The page after an answer: only where the mail went, never the answer itself."""
     done = request.session.get("rsvp_done") or {}
-    rsvp = get_object_or_404(
-        RSVP.objects.select_related("meeting"), pk=done.get("id"), meeting__slug=slug
-    )
+    meeting = get_object_or_404(Meeting, pk=done.get("meeting"), slug=slug)
     return render(
         request,
         "meetings/rsvp_done.html",
-        {
-            "meeting": rsvp.meeting,
-            "rsvp": rsvp if not done.get("again") else None,
-            "again": done.get("again"),
-            "masked_email": _mask(rsvp.email),
-            "position": rsvp.waitlist_position(),
-        },
+        {"meeting": meeting, "masked_email": done.get("email")},
     )
 
 
@@ -289,7 +300,31 @@ def rsvp_manage(request, token):
     rsvp = _rsvp_from_token(token)
     rsvp_settings = rsvp.meeting.rsvp_settings
     can_change = rsvp_settings.can_change() and rsvp.status != RSVP.Status.DECLINED
-    form = None
+    action = request.POST.get("action") if request.method == "POST" else None
+    if request.method == "POST" and not can_change:
+        raise Http404(_("This answer can no longer be changed."))
+    if action == "reactivate":
+        answers.reactivate_rsvp(rsvp)
+        messages.success(request, _("Welcome back: your answer is active again."))
+        return redirect(rsvp)
+    if request.method == "POST" and not rsvp.is_active:
+        messages.error(request, _("This answer was cancelled meanwhile; nothing was changed."))
+        return redirect(rsvp)
+    if action == "not_attending":
+        answers.cannot_attend(rsvp)
+        messages.success(request, _("Thank you: we have recorded that you cannot attend."))
+        return redirect(rsvp)
+    if action == "waitlist":
+        try:
+            answers.wait_for_mode(rsvp, request.POST.get("mode", ""))
+        except ValueError:
+            raise Http404(_("This meeting has no such attendance mode.")) from None
+        except answers.AnswerWithdrawn:
+            messages.error(request, _("This answer was cancelled meanwhile; nothing was changed."))
+        else:
+            messages.success(request, _("You are on the waiting list for the mode you chose."))
+        return redirect(rsvp)
+    form, wanted_mode = None, None
     if can_change and rsvp.is_active:
         form = RSVPForm(
             request.POST if request.method == "POST" else None,
@@ -300,21 +335,33 @@ def rsvp_manage(request, token):
         )
         if request.method == "POST" and form.is_valid():
             try:
-                answers.change_rsvp(form.save(commit=False))
+                answers.change_rsvp(rsvp, _changes(form))
+            except answers.AnswerWithdrawn:
+                messages.error(
+                    request, _("This answer was cancelled meanwhile; nothing was changed.")
+                )
+                return redirect(rsvp)
             except answers.SeatUnavailable:
-                form.add_error(
-                    "attendance_mode",
-                    _("No seat is left for that attendance mode; you keep your seat."),
+                # Show the answer as it really is, not as the refused form left it.
+                wanted_mode = RSVP.Mode(form.cleaned_data["attendance_mode"])
+                rsvp = _rsvp_from_token(token)
+                form = RSVPForm(
+                    instance=rsvp,
+                    rsvp_settings=rsvp.meeting.rsvp_settings,
+                    managing=True,
+                    submit_label=_("Save my changes"),
+                )
+                messages.error(
+                    request,
+                    _(
+                        "No seat is left %(mode)s; nothing was changed and you keep your "
+                        "answer as it is below."
+                    )
+                    % {"mode": wanted_mode.label.lower()},
                 )
             else:
                 messages.success(request, _("Your changes are saved."))
                 return redirect(rsvp)
-    elif request.method == "POST":
-        if can_change and request.POST.get("action") == "reactivate":
-            answers.reactivate_rsvp(rsvp)
-            messages.success(request, _("Welcome back: your answer is active again."))
-            return redirect(rsvp)
-        raise Http404(_("This answer can no longer be changed."))
     return render(
         request,
         "meetings/rsvp_manage.html",
@@ -324,8 +371,17 @@ def rsvp_manage(request, token):
             "form": form,
             "can_change": can_change,
             "position": rsvp.waitlist_position(),
+            "wanted_mode": wanted_mode,
         },
     )
+
+
+def _changes(form):
+    """The answer's fields the participant changed on the form, with their new values."""
+    names = set(form.changed_data) & answers.CHANGEABLE_FIELDS
+    if "organisation" in names:
+        names.add("organisation_name")  # choosing a member organisation clears the typed one
+    return {name: getattr(form.instance, name) for name in names}
 
 
 @never_cache
@@ -392,12 +448,17 @@ def rsvp_invitation(request, token):
             "organisation": invitation.organisation,
         },
     )
+    attending = (
+        True
+        if invitation.is_for_organisation
+        else _offer_not_attending(form, request.POST if request.method == "POST" else None)
+    )
     if request.method == "POST":
         if rate_limited(request):
             form.add_error(None, _("Too many answers from your connection. Please try later."))
         elif form.is_valid():
             rsvp, created = answers.submit_rsvp(
-                meeting, form.save(commit=False), invitation=invitation
+                meeting, form.save(commit=False), invitation=invitation, attending=attending
             )
             if invitation.is_for_organisation:
                 if not created:
@@ -415,7 +476,7 @@ def rsvp_invitation(request, token):
                         % {"name": rsvp.name},
                     )
                 return redirect(request.path)
-            return _thank(request, rsvp, again=not created)
+            return _thank(request, meeting, rsvp.email)
     return render(
         request,
         "meetings/rsvp_invitation.html",

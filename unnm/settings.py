@@ -288,6 +288,9 @@ UNNM_SITE_URL = os.environ.get("UNNM_SITE_URL", "http://127.0.0.1:8000")
 # the default cache, which every app server shares (the database, or Redis with UNNM_CACHE_URL).
 RSVP_RATE_LIMIT = int(os.environ.get("RSVP_RATE_LIMIT", "10"))
 RSVP_RATE_WINDOW = int(os.environ.get("RSVP_RATE_WINDOW", "3600"))
+# An answer with an address that has already answered re-mails its personal link at most once
+# per address and meeting in this many seconds (counted in the "ratelimit" cache).
+RSVP_RESEND_INTERVAL = int(os.environ.get("RSVP_RESEND_INTERVAL", "600"))
 
 # The cache is shared by every app server: rate limits and stored public pages live in the
 # database (`manage.py createcachetable`), so nothing that must be shared is held in a process.

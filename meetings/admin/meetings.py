@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from frameworks import admin as frameworks_admin
 from frameworks.models import Activity
+from meetings import rsvp as answers
 from meetings.duplication import duplicate_meeting
 from meetings.models import (
     ActionPoint,
@@ -208,6 +209,21 @@ class MeetingAdmin(AuditedAdmin):
         ),
         (_("Demo"), {"fields": ["is_demo"], "classes": ["collapse"]}),
     ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Seats the new settings free (capacity raised) go to the waiting list, in its order,
+        # before any new answer can take them.
+        meeting = form.instance
+        if RSVPSettings.objects.filter(meeting=meeting).exists():
+            promoted = answers.promote_freed_seats(meeting)
+            if promoted:
+                self.message_user(
+                    request,
+                    _("%(n)d people from the waiting list got a seat and are told by email.")
+                    % {"n": len(promoted)},
+                    messages.SUCCESS,
+                )
 
     @admin.display(description=_("public page"))
     def public_page(self, obj):

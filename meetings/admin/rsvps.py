@@ -11,12 +11,13 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from meetings import rsvp as answers
 from meetings.admin.forms import InviteOrganisationsForm, PersonalDataRequestForm, ReminderForm
 from meetings.invitations import invite_organisations, remind
 from meetings.mail import absolute_url
 from meetings.models import RSVP, Invitation, Meeting
 from meetings.privacy import erase_person, erasure_message, personal_data_export, personal_data_for
-from meetings.rsvp import approve_rsvps, decline_rsvps, record_attendance
+from meetings.rsvp import approve_rsvps, decline_rsvps
 from unnm.audit import AuditedAdmin
 from unnm.exports import csv_response
 
@@ -155,27 +156,21 @@ class RSVPAdmin(AuditedAdmin):
 
     @admin.action(description=_("Check in (attended)"), permissions=["change"])
     def check_in(self, request, queryset):
-        n = self._set_checked_in(queryset.filter(checked_in_at__isnull=True), timezone.now())
-        self._record_attendance(queryset)
+        try:
+            n = answers.check_in(queryset)
+        except answers.CheckInTooEarly:
+            self.message_user(
+                request,
+                _("Check-in opens on the day of the meeting; nobody was checked in."),
+                messages.ERROR,
+            )
+            return
         self.message_user(request, _("%(n)d participants checked in.") % {"n": n})
 
     @admin.action(description=_("Undo check-in"), permissions=["change"])
     def undo_check_in(self, request, queryset):
-        n = self._set_checked_in(queryset.filter(checked_in_at__isnull=False), None)
-        self._record_attendance(queryset)
+        n = answers.undo_check_in(queryset)
         self.message_user(request, _("%(n)d check-ins undone.") % {"n": n})
-
-    def _set_checked_in(self, queryset, value):
-        # One save per answer, not an update(): each check-in is in the answer's history.
-        rsvps = list(queryset)
-        for rsvp in rsvps:
-            rsvp.checked_in_at = value
-            rsvp.save(update_fields=["checked_in_at", "modified"])
-        return len(rsvps)
-
-    def _record_attendance(self, queryset):
-        for meeting in Meeting.objects.filter(rsvps__in=queryset).distinct():
-            record_attendance(meeting)
 
     @admin.action(
         description=_("Send a reminder to the selected participants"), permissions=["change"]
@@ -325,6 +320,7 @@ def rsvp_overview_rows(meeting):
                 "waitlisted": 0,
                 "pending": 0,
                 "declined": 0,
+                "not_attending": 0,
                 "cancelled": 0,
                 "attended": 0,
             },

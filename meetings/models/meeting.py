@@ -82,12 +82,17 @@ class MeetingQuerySet(models.QuerySet):
         by the same rules as `RSVPSettings.closed_reason`, in the list's own query.
         """
         now = now or timezone.now()
-        open_now = Q(
-            status=MeetingStatus.PUBLISHED,
-            visibility=MeetingVisibility.PUBLIC,
-            end__gte=now,
-            rsvp_settings__opens_at__lte=now,
-        ) & (Q(rsvp_settings__closes_at__isnull=True) | Q(rsvp_settings__closes_at__gt=now))
+        # No opening time: open from publication.
+        open_now = (
+            Q(
+                status=MeetingStatus.PUBLISHED,
+                visibility=MeetingVisibility.PUBLIC,
+                end__gte=now,
+                rsvp_settings__isnull=False,
+            )
+            & (Q(rsvp_settings__opens_at__isnull=True) | Q(rsvp_settings__opens_at__lte=now))
+            & (Q(rsvp_settings__closes_at__isnull=True) | Q(rsvp_settings__closes_at__gt=now))
+        )
         return self.annotate(
             takes_answers=models.ExpressionWrapper(open_now, output_field=models.BooleanField())
         )

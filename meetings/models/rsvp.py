@@ -39,6 +39,13 @@ class RSVPStatus(models.TextChoices):
     WAITLISTED = "waitlisted", _("On the waiting list")
     DECLINED = "declined", _("Declined by the secretariat")
     CANCELLED = "cancelled", _("Cancelled")
+    # The person's own "I cannot attend": an answer, counted, without a seat (the secretariat's
+    # refusal is DECLINED).
+    NOT_ATTENDING = "not_attending", _("Not attending")
+
+
+# Answers that hold or wait for a seat; the others are kept for the record and the counts.
+INACTIVE_STATUSES = (RSVPStatus.CANCELLED, RSVPStatus.DECLINED, RSVPStatus.NOT_ATTENDING)
 
 
 class RSVPSettings(models.Model):
@@ -50,7 +57,9 @@ class RSVPSettings(models.Model):
         related_name="rsvp_settings",
         verbose_name=_("meeting"),
     )
-    opens_at = models.DateTimeField(_("RSVPs open"), null=True, blank=True)
+    opens_at = models.DateTimeField(
+        _("RSVPs open"), null=True, blank=True, help_text=_("Empty: open once published.")
+    )
     closes_at = models.DateTimeField(_("RSVPs close"), null=True, blank=True)
     capacity = models.PositiveIntegerField(
         _("seats (total)"), null=True, blank=True, help_text=_("Empty: no limit.")
@@ -170,7 +179,7 @@ class RSVPSettings(models.Model):
                 "This meeting is for invited participants only: please use the personal link "
                 "in your invitation."
             )
-        if self.opens_at is None or self.opens_at > now:
+        if self.opens_at is not None and self.opens_at > now:
             return gettext("Answers are not open yet.")
         if self.closes_at and self.closes_at <= now:
             return gettext("Answers closed on %(date)s.") % {
@@ -226,8 +235,8 @@ class RSVPQuerySet(models.QuerySet):
         return self.filter(status=RSVPStatus.WAITLISTED).order_by("queued_at", "pk")
 
     def active(self):
-        """Answers that still count: not cancelled, not declined."""
-        return self.exclude(status__in=[RSVPStatus.CANCELLED, RSVPStatus.DECLINED])
+        """Answers that hold or wait for a seat: not cancelled, declined or not attending."""
+        return self.exclude(status__in=INACTIVE_STATUSES)
 
     def attended(self):
         return self.filter(checked_in_at__isnull=False)
@@ -370,7 +379,7 @@ class RSVP(PersonalLink, models.Model):
 
     @property
     def is_active(self):
-        return self.status not in (RSVPStatus.CANCELLED, RSVPStatus.DECLINED)
+        return self.status not in INACTIVE_STATUSES
 
     @property
     def sees_join_link(self):

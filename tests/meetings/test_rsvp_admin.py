@@ -1,8 +1,10 @@
 import csv
+import datetime
 import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings.models import RSVP, Invitation, Participation
 from tests.meetings.rsvp_factories import (
@@ -97,9 +99,21 @@ def test_overview_by_organisation_and_query_count(admin_client, django_assert_ma
         "waitlisted": 1,
         "pending": 0,
         "declined": 1,
+        "not_attending": 0,
         "cancelled": 0,
         "attended": 0,
     }
+
+
+def meeting_today():
+    """A meeting under way now: check-in is open."""
+    now = timezone.now()
+    return open_meeting(
+        meeting_start=now - datetime.timedelta(minutes=30),
+        meeting_end=now + datetime.timedelta(hours=2),
+        opens_at=now - datetime.timedelta(days=7),
+        closes_at=None,
+    )
 
 
 def test_reminder_goes_only_to_those_who_have_not_answered(
@@ -131,7 +145,7 @@ def test_approve_action_seats_a_moderated_answer(admin_client):
 
 
 def test_check_in_flows_into_participation(admin_client):
-    meeting = open_meeting()
+    meeting = meeting_today()
     ngo = OrganisationFactory(name="Helping Hands")
     rsvps = RSVPFactory.create_batch(2, meeting=meeting, organisation=ngo)
 

@@ -47,10 +47,11 @@ def test_partner_answers_changes_mode_cancels_and_the_waitlist_moves_up(
     page.get_by_label("I have read and accept the privacy notice.").check()
     page.get_by_role("button", name="Send my answer").click()
 
-    expect(page.get_by_text("Your seat is confirmed (in person).")).to_be_visible()
+    expect(page.get_by_text("Thank you: please check your mailbox")).to_be_visible()
     if screenshot_dir:
         page.screenshot(path=screenshot_dir / "rsvp-confirmation.png", full_page=True)
     (confirmation,) = [m for m in mail.outbox if m.to == ["leyla@example.org"]]
+    assert "confirmed, in person." in confirmation.body
     assert JOIN not in confirmation.body
     # Someone else wants to be in the room, which is now full.
     waiting, _created = answers.submit_rsvp(
@@ -92,7 +93,9 @@ def test_waitlisted_partner_is_promoted_when_a_seat_frees_up(page, mailoutbox):
     page.get_by_label("Or type your organisation").fill("Own NGO")
     page.get_by_label("I have read and accept the privacy notice.").check()
     page.get_by_role("button", name="Send my answer").click()
-    expect(page.get_by_text("you are number 1 on the waiting list")).to_be_visible()
+    expect(page.get_by_text("Thank you: please check your mailbox")).to_be_visible()
+    (tural,) = [m for m in mail.outbox if m.to == ["tural@example.org"]]
+    assert "you are number 1 on the waiting list" in tural.body
 
     page.goto(seated.get_absolute_url())
     page.get_by_role("link", name="Cancel my answer").click()

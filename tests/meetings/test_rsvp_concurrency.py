@@ -53,3 +53,54 @@ def test_concurrent_answers_for_the_last_five_seats_confirm_exactly_five(setting
     assert RSVP.objects.confirmed().count() == 10
     positions = sorted(r.waitlist_position() for r in rush.waitlisted())
     assert positions == list(range(1, ATTEMPTS - 5 + 1))
+
+
+ROUNDS = 8
+
+
+def test_change_and_cancel_pressed_together_never_undo_the_cancel_nor_exceed_capacity():
+    assert connection.vendor == "postgresql"
+    undone, over = [], []
+    for round_ in range(ROUNDS):
+        meeting = open_meeting(capacity=1)
+        seated = RSVPFactory(meeting=meeting, email=f"seated{round_}@example.org", position="A")
+        RSVPFactory(
+            meeting=meeting,
+            email=f"queued{round_}@example.org",
+            status=RSVP.Status.WAITLISTED,
+            queued_at=seated.created,
+        )
+        manage = seated.get_absolute_url()
+        cancel = reverse("meetings:rsvp-cancel", kwargs={"token": seated.token})
+        change = {"name": seated.name, "organisation": seated.organisation_id, "position": "B"}
+        start = threading.Barrier(2)
+        errors = []
+
+        def press(url, data, start=start, errors=errors):
+            try:
+                client = Client()
+                start.wait()
+                client.post(url, data)
+            except Exception as error:  # reported below, so a thread's failure fails the test
+                errors.append(error)
+            finally:
+                connections.close_all()
+
+        threads = [
+            threading.Thread(target=press, args=(manage, change)),
+            threading.Thread(target=press, args=(cancel, {})),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+        assert errors == []
+        seated.refresh_from_db()
+        if seated.status != RSVP.Status.CANCELLED:
+            undone.append(round_)
+        if RSVP.objects.filter(meeting=meeting).confirmed().count() > 1:
+            over.append(round_)
+
+    assert undone == []
+    assert over == []

@@ -132,7 +132,7 @@ def test_failing_mail_server_keeps_the_answer_and_records_the_failure(
             reverse("meetings:rsvp-create", kwargs={"slug": meeting.slug}), answer(), follow=True
         )
 
-    assert "your answer is saved" in response.content.decode()
+    assert "please check your mailbox" in response.content.decode()
     rsvp = RSVP.objects.get()
     assert rsvp.status == RSVP.Status.CONFIRMED
     mail = OutgoingMail.objects.get()

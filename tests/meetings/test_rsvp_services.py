@@ -81,9 +81,8 @@ def test_change_to_a_full_mode_keeps_the_seat():
     new_answer(meeting, "room@example.org")
     online = new_answer(meeting, "online@example.org", RSVP.Mode.ONLINE)
 
-    online.attendance_mode = RSVP.Mode.IN_PERSON
     with pytest.raises(answers.SeatUnavailable):
-        answers.change_rsvp(online)
+        answers.change_rsvp(online, {"attendance_mode": RSVP.Mode.IN_PERSON})
 
     online.refresh_from_db()
     assert (online.attendance_mode, online.status) == ("online", "confirmed")
@@ -94,8 +93,7 @@ def test_change_of_mode_frees_a_seat_for_the_waitlist():
     room = new_answer(meeting, "room@example.org")
     waiting = new_answer(meeting, "waiting@example.org")
 
-    room.attendance_mode = RSVP.Mode.ONLINE
-    answers.change_rsvp(room)
+    answers.change_rsvp(room, {"attendance_mode": RSVP.Mode.ONLINE})
 
     waiting.refresh_from_db()
     assert waiting.status == RSVP.Status.CONFIRMED
