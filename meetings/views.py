@@ -216,9 +216,9 @@ def _offer_not_attending(form, data):
     "I cannot attend" is an answer too: a second button on the form. Pressed, the attendance
     mode is not asked (it keeps its default; the answer takes no seat).
     """
-    form.helper.add_input(
-        Submit("not_attending", _("I cannot attend"), css_class="btn-outline-secondary ms-2")
-    )
+    decline = Submit("not_attending", _("I cannot attend"))
+    decline.field_classes = "btn btn-outline-secondary ms-2"  # not crispy's default btn-primary
+    form.helper.add_input(decline)
     attending = data is None or "not_attending" not in data
     if not attending and "attendance_mode" in form.fields:
         form.fields["attendance_mode"].required = False

@@ -1,7 +1,10 @@
 """The audit trail: who changed what and when, recorded on save and shown in the admin."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from frameworks.models import ObjectiveLink
 from meetings import duplication
@@ -168,7 +171,16 @@ def test_history_waitlist_promotion_is_recorded_by_the_service():
 
 
 def test_history_check_in_action_is_recorded_per_answer(admin_client, admin_user):
-    rsvp = RSVPFactory(meeting=open_meeting())
+    # Check-in is for the meeting's day: one under way now.
+    now = timezone.now()
+    rsvp = RSVPFactory(
+        meeting=open_meeting(
+            meeting_start=now - datetime.timedelta(minutes=30),
+            meeting_end=now + datetime.timedelta(hours=2),
+            opens_at=now - datetime.timedelta(days=7),
+            closes_at=None,
+        )
+    )
 
     admin_client.post(
         reverse("admin:meetings_rsvp_changelist"),
