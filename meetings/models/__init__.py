@@ -1,19 +1,14 @@
+from meetings.models.documents import Document, Minutes
 from meetings.models.meeting import Meeting, MeetingQuerySet
 from meetings.models.programme import (
     ActionPoint,
     AgendaItem,
-    Document,
-    Minutes,
     Participation,
     ParticipationByKind,
     Remark,
 )
-from meetings.models.rsvp import (
-    RSVP,
-    Invitation,
-    RSVPQuerySet,
-    RSVPSettings,
-)
+from meetings.models.rsvp import RSVP, Invitation, RSVPQuerySet
+from meetings.models.rsvp_settings import RSVPSettings
 
 __all__ = [
     "ActionPoint",

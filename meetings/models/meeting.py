@@ -116,7 +116,8 @@ class MeetingQuerySet(models.QuerySet):
         (read with those carried over from earlier meetings, `meetings.views.action_points_of`).
         """
         from frameworks.models import Activity
-        from meetings.models.programme import Document, Participation, Remark
+        from meetings.models.documents import Document
+        from meetings.models.programme import Participation, Remark
         from members.models import Person
 
         documents = Document.objects.all()

@@ -439,7 +439,8 @@ def test_rsvp_form_shows_seats_in_each_choice_and_never_preselects_a_full_mode(c
         "online": "Online (4 seats left)",
     }
     assert choices.checked == {"in_person": False, "online": True}
-    assert choices.order == ["in_person", "online", "submit"]  # read before sending
+    # Read before sending; the second button is "I cannot attend".
+    assert choices.order == ["in_person", "online", "submit", "submit"]
 
 
 def test_rsvp_form_preselects_nothing_when_every_mode_is_full(client):
