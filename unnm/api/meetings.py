@@ -216,6 +216,6 @@ def meeting_list(
     return Serialized(meetings, lambda meeting: meeting_out(request, meeting))
 
 
-@router.get("/meetings/{slug}", response=MeetingOut, summary="One public meeting")
+@router.get("/meetings/{slug:slug}", response=MeetingOut, summary="One public meeting")
 def meeting_detail(request, slug: str):
     return meeting_out(request, get_object_or_404(public_meetings(), slug=slug))

@@ -93,6 +93,6 @@ def organisation_list(
     return Serialized(organisations, lambda organisation: organisation_out(request, organisation))
 
 
-@router.get("/organisations/{slug}", response=OrganisationOut, summary="One member")
+@router.get("/organisations/{slug:slug}", response=OrganisationOut, summary="One member")
 def organisation_detail(request, slug: str):
     return organisation_out(request, get_object_or_404(directory(), slug=slug))

@@ -108,6 +108,6 @@ def activity_list(
     return Serialized(activities, lambda activity: activity_out(request, activity))
 
 
-@router.get("/activities/{slug}", response=ActivityOut, summary="One activity")
+@router.get("/activities/{slug:slug}", response=ActivityOut, summary="One activity")
 def activity_detail(request, slug: str):
     return activity_out(request, get_object_or_404(published_activities(), slug=slug))
