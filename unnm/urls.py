@@ -17,6 +17,7 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("frameworks/", include("frameworks.urls")),
     path("api/v1/", api.urls),
+    path("admin/report/", include("unnm.report.urls")),
     path("admin/", admin.site.urls),
     path("privacy/", PrivacyNoticeView.as_view(), name="privacy"),
     path("health/", health, name="health"),
