@@ -8,7 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import get_text_list
 
 ROW_HEIGHT = 26
-LABEL_WIDTH = 230
+LABEL_WIDTH = 270
 BAR_WIDTH = 300
 BAR_COLOURS = ("#1a5a96", "#8a4f00")  # 7:1 and 5.9:1 against white
 
@@ -55,5 +55,5 @@ def bar_chart(chart_id, title, rows, *, value_index=0, colour=0):
     )
 
 
-def shorten(label, length=36):
+def shorten(label, length=38):
     return label if len(label) <= length else f"{label[: length - 1]}…"

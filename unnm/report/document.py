@@ -4,6 +4,7 @@ the Word document all render, so that the three always have the same sections an
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
@@ -17,7 +18,16 @@ from unnm.report.figures import Row
 class Table:
     caption: str
     header: list
-    rows: list  # lists of cells, already text
+    rows: list  # lists of cells: text, or numbers
+    numeric: list = field(init=False)
+
+    def __post_init__(self):
+        """The columns of numbers, aligned right in print."""
+        self.numeric = [
+            index
+            for index in range(len(self.header))
+            if self.rows and all(isinstance(row[index], int | Decimal) for row in self.rows)
+        ]
 
 
 @dataclass
