@@ -73,7 +73,7 @@ def test_work_plan_figures_match_the_work_plan_page(network):
     assert {a.title for a in report.activities} == {a.title for a in published}
     for status, label in Activity.Status.choices:
         shown = on_page(ActivityFilter, published, status=status).count()
-        assert dict((r.label, r.values[0]) for r in report.by_status).get(str(label), 0) == shown
+        assert {r.label: r.values[0] for r in report.by_status}.get(str(label), 0) == shown
     for row in report.by_objective:
         number = int(row.label.split(".")[0])
         assert row.values[0] == on_page(ActivityFilter, published, objective=str(number)).count()
