@@ -11,7 +11,7 @@ RUN_ENV := DJANGO_DEBUG=1
 # The interface's languages besides English: locale/<code>/LC_MESSAGES/django.po (see README).
 LOCALES := az ru
 
-.PHONY: run test test-postgres test-sqlite lint venv browser gettext messages compilemessages postgres redis migrate demo serve worker bench clean
+.PHONY: run test test-postgres test-sqlite lint venv browser gettext pdf-libs messages compilemessages postgres redis migrate demo serve worker bench clean
 
 $(BIN)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || { echo "Python 3.12+ is needed (found $$($(PYTHON) --version)); install pyenv's $(PYTHON_VERSION)."; exit 1; }
@@ -30,7 +30,7 @@ demo: migrate
 	$(RUN_ENV) $(BIN)/python manage.py load_demo
 
 ## make run: set up, migrate, load the demo data and serve on http://127.0.0.1:8000 (SQLite).
-run: demo compilemessages
+run: demo compilemessages pdf-libs
 	@echo "Serving on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
@@ -45,6 +45,14 @@ gettext:
 	@command -v msgfmt >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
 	  else echo "Install Debian's gettext: sudo apt-get install gettext"; exit 1; fi; }
+
+## Debian's Pango and DejaVu fonts, which WeasyPrint needs for the report's PDF (installed the
+## way Chromium is).
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+pdf-libs:
+	@dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_PACKAGES) >/dev/null; \
+	  else echo "Install Debian's $(PDF_PACKAGES): sudo apt-get install $(PDF_PACKAGES)"; exit 1; fi; }
 
 ## make messages: refresh the catalogues from the strings marked for translation; then translate
 ## the new or fuzzy messages (tests/unnm/test_translations.py fails until every one is done).
@@ -80,11 +88,11 @@ lint: venv
 ## make test: the whole suite (lint, migrations, pytest with browser tests) on PostgreSQL; the
 ## cache tests also run against Redis (database 9 of the local server).
 TEST_REDIS_URL ?= redis://127.0.0.1:$(REDIS_PORT)/9
-test: venv browser gettext compilemessages postgres redis lint
+test: venv browser gettext pdf-libs compilemessages postgres redis lint
 	$(RUN_ENV) DATABASE_URL=$(PG_URL) UNNM_TEST_REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest $(PYTEST_ARGS)
 
 ## The same suite on the embedded SQLite database (PostgreSQL-only tests deselected).
-test-sqlite: venv browser gettext compilemessages redis
+test-sqlite: venv browser gettext pdf-libs compilemessages redis
 	$(RUN_ENV) DATABASE_URL= UNNM_TEST_REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest -m "not postgres_only" $(PYTEST_ARGS)
 
 ## Production settings on this machine (`make serve`, `make worker`): debug off, PostgreSQL
@@ -104,7 +112,7 @@ fi
 endef
 
 ## make serve: collectstatic, migrate and gunicorn (gunicorn.conf.py) on http://127.0.0.1:$(PORT).
-serve: venv compilemessages
+serve: venv compilemessages pdf-libs
 	@$(PROD_ENV); \
 	$(BIN)/python manage.py collectstatic --noinput -v 0 && \
 	$(BIN)/python manage.py migrate --noinput && \

@@ -2,7 +2,7 @@ from crispy_forms.layout import Submit
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -125,9 +125,23 @@ def meeting_ics(request, slug):
 
 
 def meeting_feed(request):
-    """A subscription feed of every public meeting, the same for everyone."""
+    """
+    A subscription feed of every public meeting, the same for everyone; `?kind=coordination`
+    (repeatable) keeps the kinds a calendar application subscribes to.
+    """
+    kinds = request.GET.getlist("kind")
+    if any(kind not in Meeting.Kind.values for kind in kinds):
+        choices = ", ".join(Meeting.Kind.values)
+        return HttpResponseBadRequest(
+            _("Unknown kind of meeting. Choose among: %(choices)s.") % {"choices": choices},
+            content_type="text/plain; charset=utf-8",
+        )
     meetings = Meeting.objects.public().order_by("start")
     name = _("%(network)s: meetings") % {"network": settings.UNNM_NETWORK_SHORT_NAME}
+    if kinds:
+        meetings = meetings.filter(kind__in=kinds)
+        labels = ", ".join(str(Meeting.Kind(kind).label) for kind in dict.fromkeys(kinds))
+        name = f"{name} ({labels})"
     body = build_calendar(meetings, name=name, base_url=request.build_absolute_uri("/"))
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 

@@ -22,12 +22,21 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils.cache import has_vary_header
+from django.utils.cache import get_conditional_response, has_vary_header
+from django.utils.http import parse_http_date_safe
 
 VERSION_KEY = "unnm:content-version"
 PAGE_KEY = "unnm:page:{}"
 BYPASS_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
-STORED_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
+# With the validators (ETag, Last-Modified) a stored page still answers a conditional GET.
+STORED_HEADERS = (
+    "Content-Type",
+    "Content-Disposition",
+    "Content-Language",
+    "ETag",
+    "Last-Modified",
+    "Access-Control-Allow-Origin",
+)
 
 
 def new_version():
@@ -105,6 +114,16 @@ def find_stored(key, version):
     return None
 
 
+def conditional_response(request, response):
+    """A stored page that carries validators answers 304 to a client that already has it."""
+    if "ETag" not in response and "Last-Modified" not in response:
+        return response
+    last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+    return get_conditional_response(
+        request, etag=response.get("ETag"), last_modified=last_modified, response=response
+    )
+
+
 class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -123,7 +142,7 @@ class PublicPageCacheMiddleware:
             for name, value in stored["headers"].items():
                 response[name] = value
             response["X-Page-Cache"] = "hit"
-            return response
+            return conditional_response(request, response)
         response = self.get_response(request)
         if is_storable_response(request, response):
             headers = {name: response[name] for name in STORED_HEADERS if name in response}

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "django_countries",
+    # The open data API (/api/v1/); installed for the static files of its documentation page.
+    "ninja",
     "unnm",
     "members",
     "frameworks",

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from unnm.api.v1 import api
 from unnm.views import HomeView, PrivacyNoticeView, health
 
 admin.site.site_header = _("UN Network on Migration: secretariat")
@@ -15,6 +16,8 @@ urlpatterns = [
     path("members/", include("members.urls")),
     path("meetings/", include("meetings.urls")),
     path("frameworks/", include("frameworks.urls")),
+    path("api/v1/", api.urls),
+    path("admin/report/", include("unnm.report.urls")),
     path("admin/", admin.site.urls),
     path("privacy/", PrivacyNoticeView.as_view(), name="privacy"),
     path("health/", health, name="health"),

@@ -96,3 +96,31 @@ def test_calendar_file_for_a_mail_uses_the_configured_site_address(settings):
 
     assert str(event["uid"]) == f"meeting-{meeting.pk}@network.example.org"
     assert str(event["url"]) == f"https://network.example.org{meeting.get_absolute_url()}"
+
+
+def test_feed_kind_filter_keeps_the_kinds_a_calendar_subscribes_to(client):
+    MeetingFactory(title="Quarterly coordination", kind="coordination")
+    MeetingFactory(title="Labour working group", kind="working_group")
+    MeetingFactory(title="Return workshop", kind="workshop")
+    MeetingFactory(title="Draft coordination", kind="coordination", status="draft")
+    feed = reverse("meetings:meeting-feed")
+
+    one = client.get(feed, {"kind": "coordination"})
+    two = client.get(f"{feed}?kind=coordination&kind=working_group")
+
+    def summaries(response):
+        calendar = icalendar.Calendar.from_ical(response.content)
+        return sorted(str(event["summary"]) for event in calendar.walk("VEVENT"))
+
+    assert summaries(one) == ["Quarterly coordination"]
+    assert "Coordination meeting" in icalendar.Calendar.from_ical(one.content)["x-wr-calname"]
+    assert summaries(two) == ["Labour working group", "Quarterly coordination"]
+    assert len(summaries(client.get(feed))) == 3
+
+
+@pytest.mark.parametrize("kind", ["party", "", "<script>", "coordination\x00"])
+def test_feed_refuses_an_unknown_kind_with_400_and_the_choices(client, kind):
+    response = client.get(reverse("meetings:meeting-feed"), {"kind": kind})
+
+    assert response.status_code == 400
+    assert "coordination, working_group" in response.content.decode()

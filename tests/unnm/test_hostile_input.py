@@ -212,6 +212,48 @@ def test_public_list_filters_survive_hostile_input(site, url_name, params):
     assert written() == before
 
 
+API_LISTS = {
+    "/api/v1/meetings": ["q", "year", "kind", "format", "organisation", "objective"],
+    "/api/v1/organisations": ["q", "kind", "role"],
+    "/api/v1/activities": ["status", "lead", "objective", "priority", "synergy"],
+    "/api/v1/mapping-links": ["framework", "objective", "strength"],
+    "/api/v1/frameworks": [],
+    "/api/v1/gcm-objectives": [],
+    "/meetings/feed.ics": ["kind"],
+}
+
+
+@EXAMPLES
+@given(
+    path=st.sampled_from(sorted(API_LISTS)),
+    params=st.sampled_from(sorted(API_LISTS)).flatmap(
+        lambda path: filter_params([*API_LISTS[path], "page", "page_size"])
+    ),
+)
+def test_api_parameters_survive_hostile_input(site, path, params):
+    """Every parameter of the open data API: 200, or 400 with a message; never a 500."""
+    before = written()
+
+    response = hostile_client().get(path, params)
+
+    event(f"api status {response.status_code}")
+    assert_safe(response)
+    assert response.status_code in (200, 400, 404)
+    if response.status_code == 400 and path.startswith("/api/"):
+        assert response.json()["detail"].startswith("Invalid parameters")
+    assert written() == before
+
+
+@EXAMPLES
+@given(value=st.sampled_from(HOSTILE) | TEXT.filter(lambda t: "/" not in t and t.strip()))
+def test_api_paths_survive_hostile_identifiers(site, value):
+    for prefix in ("meetings", "organisations", "activities", "frameworks"):
+        response = hostile_client().get(f"/api/v1/{prefix}/{_quote(value)}")
+
+        assert_safe(response)
+        assert response.status_code == 404
+
+
 @EXAMPLES
 @given(token=st.sampled_from(HOSTILE) | TEXT.filter(lambda t: "/" not in t and t.strip()))
 def test_personal_links_survive_hostile_tokens(site, token):

@@ -1,0 +1,36 @@
+"""Version 1 of the open data API, at /api/v1/: its routers, errors and documentation."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from ninja import NinjaAPI, Swagger
+from ninja.errors import ValidationError
+
+from unnm.api import frameworks, meetings, members, workplan
+from unnm.api.conventions import Renderer, conditional, describe
+
+api = NinjaAPI(
+    title=gettext_lazy("UN Network on Migration: open data"),
+    version="1",
+    description=gettext_lazy(
+        "The network's public data, read-only: meetings, members, the GCM's reference data, "
+        "the cooperation framework and its mapping to the GCM, and the work plan."
+    ),
+    urls_namespace="api-v1",
+    renderer=Renderer(),
+    # Swagger UI from the static files django-ninja ships ("ninja" is an installed app): no CDN.
+    docs=Swagger(settings={"defaultModelsExpandDepth": 0}),
+    docs_url="/docs/",
+    openapi_url="/openapi.json",
+)
+
+
+@api.exception_handler(ValidationError)
+def invalid_parameters(request, exc):
+    """A refused parameter is the client's mistake: 400 and what was wrong (never 422)."""
+    message = _("Invalid parameters: %(errors)s") % {"errors": describe(exc.errors)}
+    return api.create_response(request, {"detail": message}, status=400)
+
+
+for router in (meetings.router, members.router, frameworks.router, workplan.router):
+    router.add_decorator(conditional, mode="view")
+    api.add_router("/", router)
