@@ -11,6 +11,10 @@ class CooperationFrameworkQuerySet(models.QuerySet):
         """The public pages show the first, the current framework, unless asked for another."""
         return self.order_by("-start_year", "-pk")
 
+    def current(self):
+        """The framework partners land on (the report and the API's default)."""
+        return self.newest_first().first()
+
 
 class CooperationFramework(models.Model):
     """A country's UN Sustainable Development Cooperation Framework (UNSDCF)."""

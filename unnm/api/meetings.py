@@ -2,12 +2,13 @@
 
 import datetime
 
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from meetings.filters import MeetingFilter
-from meetings.models import Meeting
+from meetings.models import ActionPoint, Meeting
 from unnm.api.conventions import PageNumber, Serialized, filtered
 from unnm.api.members import OrganisationRef, organisation_ref
 
@@ -98,7 +99,14 @@ class MeetingOut(Schema):
 
 def public_meetings():
     """Published (or cancelled) public meetings, with all their page shows, in fixed queries."""
-    return Meeting.objects.public().with_programme().order_by("-start", "pk")
+    # The meeting page reads its outcomes with the carried-over points; here they are prefetched.
+    points = ActionPoint.objects.select_related("responsible").order_by("kind", "order")
+    return (
+        Meeting.objects.public()
+        .with_programme()
+        .prefetch_related(Prefetch("action_points", queryset=points))
+        .order_by("-start", "pk")
+    )
 
 
 def speaker(person, role, organisation):
