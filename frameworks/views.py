@@ -23,6 +23,7 @@ from frameworks.models import (
     StrategicPriority,
 )
 from unnm.exports import csv_response
+from unnm.pagecache import depends_on
 
 PLACEHOLDER = "[placeholder: official wording to be completed by staff]"
 
@@ -113,6 +114,7 @@ class FrameworkMixin:
         return context
 
 
+@depends_on("frameworks")
 class MatrixView(FrameworkMixin, TemplateView):
     """The UNSDCF x GCM heat map: priorities and outcomes against the 23 GCM objectives."""
 
@@ -222,6 +224,7 @@ class MatrixView(FrameworkMixin, TemplateView):
         }
 
 
+@depends_on("frameworks", "members")  # the activities' lead organisations
 class CellView(TemplateView):
     """The links behind one cell of the matrix, with the activities at the same crossing."""
 
@@ -260,6 +263,7 @@ class CellView(TemplateView):
         return context
 
 
+@depends_on("frameworks", "members", "meetings")
 class ObjectiveDetailView(DetailView):
     """A GCM objective: the outcomes and outputs linked to it, and the work that serves it."""
 
@@ -282,6 +286,7 @@ class ObjectiveDetailView(DetailView):
         return context
 
 
+@depends_on("frameworks")
 class CoverageView(FrameworkMixin, TemplateView):
     """Which GCM objectives the framework and the work plan leave open, or only plan for."""
 
@@ -299,6 +304,7 @@ class CoverageView(FrameworkMixin, TemplateView):
         return context
 
 
+@depends_on("frameworks", "members")
 class ActivityListView(FilterView):
     """The network's work plan, filterable."""
 
@@ -320,6 +326,7 @@ class ActivityListView(FilterView):
         return context
 
 
+@depends_on("frameworks", "members", "meetings")
 class ActivityDetailView(DetailView):
     """One work-plan activity, its links and its dated progress updates."""
 
@@ -347,6 +354,7 @@ def joined(values):
     return "; ".join(str(value) for value in values)
 
 
+@depends_on("frameworks")
 class MappingCSVView(FrameworkMixin, View):
     """The mapping as a CSV file: one row per link between an outcome or output and an objective."""
 
@@ -405,6 +413,7 @@ class MappingCSVView(FrameworkMixin, View):
         ]
 
 
+@depends_on("frameworks", "members")
 class ActivityCSVView(View):
     """The work plan as a CSV file, one row per activity, with the list's filters applied."""
 

@@ -17,12 +17,15 @@ from meetings.calendar import build_calendar
 from meetings.filters import MeetingFilter
 from meetings.forms import RSVPForm
 from meetings.models import RSVP, ActionPoint, Document, Invitation, Meeting, RSVPSettings
+from meetings.pages import ANSWERS
 from unnm import client
+from unnm.pagecache import depends_on
 
 FILTER_KEYS = ("q", "year", "kind", "format", "organisation", "objective")
 CARRIED_OVER_LIMIT = 12
 
 
+@depends_on("meetings", "members", "frameworks")  # the filters list organisations, objectives
 class MeetingListView(FilterView):
     """All meetings a visitor may see: upcoming first, then the past ones by year."""
 
@@ -55,6 +58,7 @@ class MeetingListView(FilterView):
         return context
 
 
+@depends_on("meetings", "members", "frameworks", ANSWERS)
 class MeetingDetailView(DetailView):
     """A meeting's public page: when, where, agenda and remarks, who came, what was decided."""
 
@@ -115,6 +119,7 @@ class MeetingPrintView(MeetingDetailView):
         return super().get_context_data(page_url=page_url, **kwargs)
 
 
+@depends_on("meetings")
 def meeting_ics(request, slug):
     meeting = get_object_or_404(Meeting.objects.visible_to(request.user), slug=slug)
     body = build_calendar([meeting], name=meeting.title, base_url=request.build_absolute_uri("/"))
@@ -123,6 +128,7 @@ def meeting_ics(request, slug):
     return response
 
 
+@depends_on("meetings")
 def meeting_feed(request):
     """A subscription feed of every public meeting, the same for everyone."""
     meetings = Meeting.objects.public().order_by("start")
