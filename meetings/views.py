@@ -16,7 +16,7 @@ from meetings import rsvp as answers
 from meetings.calendar import build_calendar
 from meetings.filters import MeetingFilter
 from meetings.forms import RSVPForm
-from meetings.models import RSVP, ActionPoint, Document, Invitation, Meeting, RSVPSettings
+from meetings.models import RSVP, ActionPoint, Document, Invitation, Meeting
 from meetings.pages import ANSWERS
 from unnm import client
 from unnm.pagecache import depends_on
@@ -207,10 +207,28 @@ def _refuse(request, meeting, reason, status=200):
     )
 
 
+DONE_COOKIE = "rsvp_done"
+DONE_SALT = "meetings.rsvp-done"
+DONE_MAX_AGE = 3600
+
+
 def _thank(request, rsvp, *, again):
-    """Remember a taken answer for the thank-you page and go there."""
-    request.session["rsvp_done"] = {"id": rsvp.pk, "again": again}
-    return redirect("meetings:rsvp-done", slug=rsvp.meeting.slug)
+    """
+    Remember a taken answer for the thank-you page, in a signed cookie (no session row to
+    write on every answer), and go there.
+    """
+    response = redirect("meetings:rsvp-done", slug=rsvp.meeting.slug)
+    response.set_signed_cookie(
+        DONE_COOKIE,
+        f"{rsvp.pk}:{int(again)}",
+        salt=DONE_SALT,
+        max_age=DONE_MAX_AGE,
+        path=reverse("meetings:rsvp-done", kwargs={"slug": rsvp.meeting.slug}),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -219,8 +237,9 @@ def rsvp_create(request, slug):
     The public RSVP form of a meeting, reached from the panel on the meeting's page: a 404
     wherever the meeting's page is one (drafts and members-only meetings, to the public).
     """
-    meeting = get_object_or_404(Meeting.objects.visible_to(request.user), slug=slug)
-    rsvp_settings = RSVPSettings.objects.filter(meeting=meeting).first()
+    meetings = Meeting.objects.visible_to(request.user).select_related("rsvp_settings")
+    meeting = get_object_or_404(meetings, slug=slug)
+    rsvp_settings = getattr(meeting, "rsvp_settings", None)
     if rsvp_settings is None:
         return _refuse(request, meeting, _("This meeting does not take answers online."))
     rsvp_settings.meeting = meeting
@@ -257,10 +276,12 @@ def rsvp_create(request, slug):
 @never_cache
 def rsvp_done(request, slug):
     """The confirmation page after an answer: the status, and where the personal link went."""
-    done = request.session.get("rsvp_done") or {}
-    rsvp = get_object_or_404(
-        RSVP.objects.select_related("meeting"), pk=done.get("id"), meeting__slug=slug
-    )
+    done = request.get_signed_cookie(DONE_COOKIE, "", salt=DONE_SALT, max_age=DONE_MAX_AGE)
+    pk, _sep, again = done.partition(":")
+    if not pk.isdigit():
+        raise Http404(_("This link is not valid."))
+    rsvp = get_object_or_404(RSVP.objects.select_related("meeting"), pk=pk, meeting__slug=slug)
+    done = {"again": again == "1"}
     return render(
         request,
         "meetings/rsvp_done.html",
