@@ -265,10 +265,14 @@ def fill_activities(organisations, outcomes, outputs, objectives, meetings):
         ("sdg_targets", targets, 2),
         ("meetings", meetings, 2),
     ):
-        through = getattr(Activity, field).through
-        target = getattr(Activity, field).field.m2m_reverse_field_name()
+        descriptor = getattr(Activity, field)
+        through, relation = descriptor.through, descriptor.field
+        # Meeting.activities is declared on the meeting: seen from here, its sides are swapped.
+        source, target = (relation.m2m_field_name(), relation.m2m_reverse_field_name())
+        if descriptor.reverse:
+            source, target = target, source
         through.objects.bulk_create(
-            through(activity=activity, **{target: item})
+            through(**{source: activity, target: item})
             for activity in activities
             for item in random.sample(pool, count)
         )

@@ -107,8 +107,7 @@ def forget_earlier_runs():
     """Earlier runs' answers, mails, tasks and stored pages go: every run starts the same."""
     sql(
         [
-            "DELETE FROM meetings_outgoingmail WHERE rsvp_id IN "
-            f"(SELECT id FROM meetings_rsvp WHERE email LIKE '{BENCH_ADDRESSES}')",
+            f"DELETE FROM unnm_outgoingmail WHERE \"to\" LIKE '{BENCH_ADDRESSES}'",
             f"DELETE FROM meetings_rsvp WHERE email LIKE '{BENCH_ADDRESSES}'",
             f"DELETE FROM meetings_historicalrsvp WHERE email LIKE '{BENCH_ADDRESSES}'",
             "DELETE FROM django_tasks_database_dbtaskresult",

@@ -23,6 +23,7 @@ from frameworks.models import (
     StrategicPriority,
 )
 from unnm.exports import csv_response
+from unnm.pagecache import depends_on
 
 
 def heat_level(count):
@@ -111,6 +112,7 @@ class FrameworkMixin:
         return context
 
 
+@depends_on("frameworks")
 class MatrixView(FrameworkMixin, TemplateView):
     """The UNSDCF x GCM heat map: priorities and outcomes against the 23 GCM objectives."""
 
@@ -220,6 +222,7 @@ class MatrixView(FrameworkMixin, TemplateView):
         }
 
 
+@depends_on("frameworks", "members")  # the activities' lead organisations
 class CellView(TemplateView):
     """The links behind one cell of the matrix, with the activities at the same crossing."""
 
@@ -258,6 +261,7 @@ class CellView(TemplateView):
         return context
 
 
+@depends_on("frameworks", "members", "meetings")
 class ObjectiveDetailView(DetailView):
     """A GCM objective: the outcomes and outputs linked to it, and the work that serves it."""
 
@@ -280,6 +284,7 @@ class ObjectiveDetailView(DetailView):
         return context
 
 
+@depends_on("frameworks")
 class CoverageView(FrameworkMixin, TemplateView):
     """Which GCM objectives the framework and the work plan leave open, or only plan for."""
 
@@ -297,6 +302,7 @@ class CoverageView(FrameworkMixin, TemplateView):
         return context
 
 
+@depends_on("frameworks", "members")
 class ActivityListView(FilterView):
     """The network's work plan, filterable."""
 
@@ -318,6 +324,7 @@ class ActivityListView(FilterView):
         return context
 
 
+@depends_on("frameworks", "members", "meetings")
 class ActivityDetailView(DetailView):
     """One work-plan activity, its links and its dated progress updates."""
 
@@ -345,6 +352,7 @@ def joined(values):
     return "; ".join(str(value) for value in values)
 
 
+@depends_on("frameworks")
 class MappingCSVView(FrameworkMixin, View):
     """The mapping as a CSV file: one row per link between an outcome or output and an objective."""
 
@@ -403,6 +411,7 @@ class MappingCSVView(FrameworkMixin, View):
         ]
 
 
+@depends_on("frameworks", "members")
 class ActivityCSVView(View):
     """The work plan as a CSV file, one row per activity, with the list's filters applied."""
 

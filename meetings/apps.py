@@ -7,4 +7,6 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
-        from meetings import checks  # noqa: F401 (registers the system checks)
+        from meetings import checks, pages  # noqa: F401 (checks registers the system checks)
+
+        pages.watch(self)

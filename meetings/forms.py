@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,17 @@ PRIVACY_NOTE = HTML(
     '{% if privacy_url %} <a href="{{ privacy_url }}">'
     '{% translate "Read the privacy notice" %}</a>.{% endif %}</p>'
 )
+
+
+class ModeField(forms.ChoiceField):
+    """The attendance modes the meeting offers; their labels (seats left) are made when shown."""
+
+    def __init__(self, *, modes, **kwargs):
+        super().__init__(**kwargs)
+        self.modes = [str(mode) for mode in modes]
+
+    def valid_value(self, value):
+        return str(value) in self.modes
 
 
 def mode_label(mode, left):
@@ -96,14 +108,17 @@ class RSVPForm(forms.ModelForm):
         fields["organisation"].queryset = Organisation.objects.active()
         fields["organisation"].empty_label = _("— not listed: type it below —")
         modes = rsvp_settings.modes
-        # A participant changing their answer keeps their own seat meanwhile.
-        self.seats = rsvp_settings.seats_left(ignore=self.instance if self.instance.pk else None)
-        left = {mode: self.seats_for(mode) for mode in modes}
-        fields["attendance_mode"].choices = [(m.value, mode_label(m, left[m])) for m in modes]
-        fields["attendance_mode"].required = True
-        if not self.instance.pk:
+        # The seats left are counted only for a form that is shown (they label the choices):
+        # a sent answer counts them again under the lock, in `submit_rsvp`.
+        fields["attendance_mode"] = ModeField(
+            label=fields["attendance_mode"].label,
+            modes=modes,
+            choices=lambda: [(m.value, mode_label(m, self.seats_for(m))) for m in modes],
+            widget=forms.RadioSelect,
+        )
+        if not self.instance.pk and not self.is_bound:
             # Never the model's default when it is full: the first mode with a seat, or none.
-            open_modes = [mode for mode in modes if left[mode] != 0]
+            open_modes = [mode for mode in modes if self.seats_for(mode) != 0]
             self.initial["attendance_mode"] = open_modes[0] if open_modes else None
         if len(modes) == 1:
             del fields["attendance_mode"]
@@ -127,7 +142,17 @@ class RSVPForm(forms.ModelForm):
         if managing:
             del fields["privacy_accepted"]
             del fields["website"]
-        self.helper = self._helper(action, submit_label)
+        self.action, self.submit_label = action, submit_label
+
+    @cached_property
+    def seats(self):
+        # A participant changing their answer keeps their own seat meanwhile.
+        ignore = self.instance if self.instance.pk else None
+        return self.rsvp_settings.seats_left(ignore=ignore)
+
+    @cached_property
+    def helper(self):
+        return self._helper(self.action, self.submit_label)
 
     def seats_for(self, mode):
         """Seats left in `mode` (the meeting's total limit included), or None without a limit."""
@@ -190,6 +215,13 @@ class RSVPForm(forms.ModelForm):
                 "organisation_name", _("Choose your organisation from the list or type its name.")
             )
         return cleaned
+
+    def validate_constraints(self):
+        """
+        The check constraints on the fields shown (a name that is not empty, a known attendance
+        mode) already hold by the fields' own validation, and the database enforces them on
+        save: asking it here too would cost a query per constraint on every answer.
+        """
 
     def _post_clean(self):
         if self.fixed_email:

@@ -12,10 +12,12 @@ from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from meetings import pages
 from meetings.models import RSVP, Invitation, Meeting, RSVPSettings
 from meetings.models.rsvp import RSVPStatus
 from meetings.rsvp import cancel_rsvp
 from members.models import Person, Position
+from unnm import pagecache
 from unnm.models import OutgoingMail
 
 ERASED_NAME = "(erased)"
@@ -85,6 +87,8 @@ def erase_personal_data(*, rsvps=None, invitations=None, mails=None, now=None):
                 erased_on=now,
             ),
         }
+        # update() sends no signal: the named participants on these meetings' pages change.
+        pages.answers_changed(rsvps=rsvp_ids, invitations=invitation_ids)
     return erased
 
 
@@ -166,6 +170,7 @@ def erase_person(email, *, now=None):
                 cancel_rsvp(rsvp, now=now, notify=False)
             else:
                 RSVP.objects.filter(pk=rsvp.pk).update(status=RSVPStatus.CANCELLED, queued_at=None)
+                pages.answers_changed(rsvps=[rsvp.pk])
             cancelled += 1
         result = erase_personal_data(
             rsvps=found["rsvps"], invitations=found["invitations"], mails=found["mails"], now=now
@@ -180,6 +185,7 @@ def erase_person(email, *, now=None):
             except ProtectedError:
                 Person.objects.filter(pk=person_id).update(email="", phone="")
                 Person.history.filter(id=person_id).update(email="", phone="")
+                pagecache.stale("members")
                 kept.append(person)
             else:
                 # Deleting leaves a last historical copy (and the earlier ones): remove them all.

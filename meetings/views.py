@@ -1,3 +1,5 @@
+from urllib.parse import quote, unquote
+
 from crispy_forms.layout import Submit
 from django.conf import settings
 from django.contrib import messages
@@ -17,13 +19,16 @@ from meetings import rsvp as answers
 from meetings.calendar import build_calendar
 from meetings.filters import MeetingFilter
 from meetings.forms import RSVPForm
-from meetings.models import RSVP, ActionPoint, Document, Invitation, Meeting, RSVPSettings
+from meetings.models import RSVP, ActionPoint, Document, Invitation, Meeting
+from meetings.pages import ANSWERS
 from unnm import client
+from unnm.pagecache import depends_on
 
 FILTER_KEYS = ("q", "year", "kind", "format", "organisation", "objective")
 CARRIED_OVER_LIMIT = 12
 
 
+@depends_on("meetings", "members", "frameworks")  # the filters list organisations, objectives
 class MeetingListView(FilterView):
     """All meetings a visitor may see: upcoming first, then the past ones by year."""
 
@@ -56,6 +61,7 @@ class MeetingListView(FilterView):
         return context
 
 
+@depends_on("meetings", "members", "frameworks", ANSWERS)
 class MeetingDetailView(DetailView):
     """A meeting's public page: when, where, agenda and remarks, who came, what was decided."""
 
@@ -116,6 +122,7 @@ class MeetingPrintView(MeetingDetailView):
         return super().get_context_data(page_url=page_url, **kwargs)
 
 
+@depends_on("meetings")
 def meeting_ics(request, slug):
     meeting = get_object_or_404(Meeting.objects.visible_to(request.user), slug=slug)
     body = build_calendar([meeting], name=meeting.title, base_url=request.build_absolute_uri("/"))
@@ -124,6 +131,7 @@ def meeting_ics(request, slug):
     return response
 
 
+@depends_on("meetings")
 def meeting_feed(request):
     """
     A subscription feed of every public meeting, the same for everyone; `?kind=coordination`
@@ -216,13 +224,30 @@ def _refuse(request, meeting, reason, status=200):
     )
 
 
+DONE_COOKIE = "rsvp_done"
+DONE_SALT = "meetings.rsvp-done"
+DONE_MAX_AGE = 3600
+
+
 def _thank(request, meeting, email):
     """
     Go to the thank-you page, the same whether the address had answered before or not: the
     form tells no one whether an address has answered, and what the answer is (the mail does).
+    The page's note (the meeting, the masked address) is a signed cookie: no session row to
+    write on every answer.
     """
-    request.session["rsvp_done"] = {"meeting": meeting.pk, "email": _mask(email)}
-    return redirect("meetings:rsvp-done", slug=meeting.slug)
+    response = redirect("meetings:rsvp-done", slug=meeting.slug)
+    response.set_signed_cookie(
+        DONE_COOKIE,
+        f"{meeting.pk}:{quote(_mask(email))}",  # a cookie holds Latin-1 only
+        salt=DONE_SALT,
+        max_age=DONE_MAX_AGE,
+        path=reverse("meetings:rsvp-done", kwargs={"slug": meeting.slug}),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 def _offer_not_attending(form, data):
@@ -245,8 +270,9 @@ def rsvp_create(request, slug):
     The public RSVP form of a meeting, reached from the panel on the meeting's page: a 404
     wherever the meeting's page is one (drafts and members-only meetings, to the public).
     """
-    meeting = get_object_or_404(Meeting.objects.visible_to(request.user), slug=slug)
-    rsvp_settings = RSVPSettings.objects.filter(meeting=meeting).first()
+    meetings = Meeting.objects.visible_to(request.user).select_related("rsvp_settings")
+    meeting = get_object_or_404(meetings, slug=slug)
+    rsvp_settings = getattr(meeting, "rsvp_settings", None)
     if rsvp_settings is None:
         return _refuse(request, meeting, _("This meeting does not take answers online."))
     rsvp_settings.meeting = meeting
@@ -284,8 +310,12 @@ def rsvp_create(request, slug):
 @never_cache
 def rsvp_done(request, slug):
     """The page after an answer: only where the mail went, never the answer itself."""
-    done = request.session.get("rsvp_done") or {}
-    meeting = get_object_or_404(Meeting, pk=done.get("meeting"), slug=slug)
+    done = request.get_signed_cookie(DONE_COOKIE, "", salt=DONE_SALT, max_age=DONE_MAX_AGE)
+    pk, _sep, masked_email = done.partition(":")
+    if not pk.isdigit():
+        raise Http404(_("This link is not valid."))
+    meeting = get_object_or_404(Meeting, pk=pk, slug=slug)
+    done = {"email": unquote(masked_email)}
     return render(
         request,
         "meetings/rsvp_done.html",

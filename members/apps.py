@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class MembersConfig(AppConfig):
     name = "members"
     verbose_name = _("Members")
+
+    def ready(self):
+        from unnm import pagecache
+
+        pagecache.watch_app(self, "members")  # the public pages' cache

@@ -3,8 +3,10 @@ from django_filters.views import FilterView
 
 from members.filters import OrganisationFilter
 from members.models import Organisation
+from unnm.pagecache import depends_on
 
 
+@depends_on("members")
 class OrganisationListView(FilterView):
     """The public members directory, grouped by kind of organisation."""
 
@@ -27,6 +29,7 @@ class OrganisationListView(FilterView):
         return context
 
 
+@depends_on("members")
 class OrganisationDetailView(DetailView):
     """A member's public page: what it is, its role, its listed focal points."""
 

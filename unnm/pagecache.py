@@ -3,16 +3,24 @@ The public pages that anonymous partners read, served from the shared cache.
 
 A page is stored only when it is the same for every anonymous visitor: a GET without a session
 or pending messages, answered 200 without setting a cookie and without `Vary: Cookie` (a page
-with a CSRF token varies on the cookie, so pages with forms are never stored). Every write to
-the network's data (members, meetings, frameworks) moves the site's content version, which
-makes every stored page stale at once: an edit in the admin shows on the next request. Stored
-pages also expire after UNNM_PAGE_CACHE_SECONDS, for what changes with time alone (a meeting
-passing from upcoming to past, an RSVP form opening).
+with a CSRF token varies on the cookie, so pages with forms are never stored).
 
-Two tiers: the shared cache (the database) holds the version and every stored page, so any app
-server can serve what another rendered; each process also keeps recent pages in its own memory
-(the "pages" cache), used only when their version is still the shared one. A hit therefore costs
-one small query, the version's, whatever the page's size; losing a process loses nothing.
+A write makes stale only the pages that show what it changed. The shared cache holds a version
+per kind of content ("members", "meetings", "frameworks", each moved by any write to that app's
+models) and a version per meeting for its answers ("answers:<slug>", moved by its RSVPs and
+invitations: its page's seats, counts and named participants). Each view declares the versions
+its page depends on (`depends_on`; a view that declares none depends on every kind of content),
+and a page is stored with the versions it was rendered with: it is served while they are all
+still the current ones. Writes that show on no public page (the outbox, the audit trail,
+sign-ins, sessions, task results) move nothing; bulk `update()`s that bypass the signals say
+what they touched with `stale()`. Stored pages also expire after UNNM_PAGE_CACHE_SECONDS, for
+what changes with time alone (a meeting passing from upcoming to past, an RSVP form opening).
+
+Two tiers: the shared cache (the database, or Redis with UNNM_CACHE_URL) holds the versions and
+every stored page, so any app server can serve what another rendered; each process also keeps
+recent pages in its own memory (the "pages" cache). A hit costs one round trip to the shared
+cache, reading the page's versions together (`get_many`), whatever the page's size; a second
+one when this process has no copy of the page yet.
 """
 
 import hashlib
@@ -21,11 +29,14 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, has_vary_header
 from django.utils.http import parse_http_date_safe
+from simple_history.models import HistoricalChanges
 
-VERSION_KEY = "unnm:content-version"
+CONTENT = ("members", "meetings", "frameworks")
+VERSION_KEY = "unnm:version:{}"
 PAGE_KEY = "unnm:page:{}"
 BYPASS_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
 # With the validators (ETag, Last-Modified) a stored page still answers a conditional GET.
@@ -39,22 +50,101 @@ STORED_HEADERS = (
 )
 
 
-def new_version():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+# Declaring what a page shows -------------------------------------------------------------------
 
 
-def bump_content_version(using=None, **kwargs):
+def depends_on(*versions):
     """
-    Makes every stored page stale (connected to the network's models' write signals). Inside a
-    transaction the version moves once, when it commits: an RSVP writes several rows.
+    Declares the versions a view's page depends on, for a function view or a class-based one
+    (its subclasses inherit it). A name may hold the URL's arguments: "answers:{slug}".
     """
-    if settings.UNNM_PAGE_CACHE_SECONDS <= 0:
+
+    def declare(view):
+        view.page_versions = versions
+        return view
+
+    return declare
+
+
+def version_keys(view_func, view_kwargs):
+    versions = getattr(view_func, "page_versions", None)
+    if versions is None:
+        versions = getattr(getattr(view_func, "view_class", None), "page_versions", CONTENT)
+    return [VERSION_KEY.format(name.format(**view_kwargs)) for name in versions]
+
+
+# Moving versions --------------------------------------------------------------------------------
+
+
+class StaleOnCommit:
+    """The versions one transaction makes stale, moved together once it commits."""
+
+    def __init__(self):
+        self.names = set()
+
+    def __call__(self):
+        move(self.names)
+
+
+def move(names):
+    if names:
+        cache.set_many({VERSION_KEY.format(name): uuid.uuid4().hex for name in names}, None)
+
+
+def stale(*names, using=None):
+    """
+    Makes stale the stored pages that depend on these versions. Inside a transaction they move
+    when it commits, all at once: an RSVP writes several rows.
+    """
+    if settings.UNNM_PAGE_CACHE_SECONDS <= 0 or not names:
         return
     connection = transaction.get_connection(using)
     if not connection.in_atomic_block:
-        new_version()
-    elif not any(callback is new_version for _, callback, _ in connection.run_on_commit):
-        transaction.on_commit(new_version, using=using)
+        move(set(names))
+        return
+    # One per transaction or savepoint (a savepoint rolled back drops its own).
+    savepoints = set(connection.savepoint_ids)
+    pending = next(
+        (
+            call
+            for ids, call, _ in connection.run_on_commit
+            if isinstance(call, StaleOnCommit) and ids == savepoints
+        ),
+        None,
+    )
+    if pending is None:
+        pending = StaleOnCommit()
+        transaction.on_commit(pending, using=using)
+    pending.names.update(names)
+
+
+def watch(model, versions):
+    """
+    Moves `versions` (names, or a function of the written row that gives them) on every save and
+    delete of `model`, and on every change of its many-to-many relations.
+    """
+
+    def changed(sender, instance, using=None, **kwargs):
+        if settings.UNNM_PAGE_CACHE_SECONDS > 0 and kwargs.get("action", "post").startswith("post"):
+            stale(*(versions(instance) if callable(versions) else versions), using=using)
+
+    label = model._meta.label
+    post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"page-cache-save-{label}")
+    post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"page-cache-del-{label}")
+    for field in model._meta.local_many_to_many:
+        through = field.remote_field.through
+        uid = f"page-cache-m2m-{through._meta.label}"
+        m2m_changed.connect(changed, sender=through, weak=False, dispatch_uid=uid)
+
+
+def watch_app(app_config, kind, *, except_=()):
+    """Every model of an app moves its kind of content, but its audit trail and `except_`."""
+    for model in app_config.get_models():
+        if not issubclass(model, HistoricalChanges) and model not in except_:
+            watch(model, (kind,))
+
+
+# Serving ---------------------------------------------------------------------------------------
 
 
 def page_key(request):
@@ -103,11 +193,25 @@ def is_storable_response(request, response):
     )
 
 
-def find_stored(key, version):
-    """The stored page at the current version: this process's copy, else the shared one."""
+def current_versions(keys):
+    """The versions of these keys, starting those that are missing (new, or evicted)."""
+    versions = cache.get_many(keys)
+    missing = {key: uuid.uuid4().hex for key in keys if key not in versions}
+    if missing:
+        # add(), not set(): a write moving the version meanwhile must win. A page rendered now
+        # is stored under the version started here, which that write then leaves behind.
+        for key, version in missing.items():
+            if not cache.add(key, version, None):
+                version = None  # someone else's: not known here, so this page is not stored
+            versions[key] = version
+    return versions
+
+
+def find_stored(key, versions):
+    """The stored page rendered at these versions: this process's copy, else the shared one."""
     for tier in (caches["pages"], cache):
         stored = tier.get(key)
-        if stored and stored["version"] == version:
+        if stored and stored["versions"] == versions:
             if tier is cache:
                 caches["pages"].set(key, stored, settings.UNNM_PAGE_CACHE_SECONDS)
             return stored
@@ -125,29 +229,36 @@ def conditional_response(request, response):
 
 
 class PublicPageCacheMiddleware:
+    """
+    Serves a stored page once the URL is resolved (its view says which versions it depends on)
+    and stores what the view answers, when it is the same for every anonymous visitor.
+    """
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not is_cacheable_request(request):
-            return self.get_response(request)
-        key = page_key(request)
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            version = uuid.uuid4().hex
-            cache.add(VERSION_KEY, version, None)
-        stored = find_stored(key, version)
-        if stored:
-            response = HttpResponse(stored["content"], status=200)
-            for name, value in stored["headers"].items():
-                response[name] = value
-            response["X-Page-Cache"] = "hit"
-            return conditional_response(request, response)
         response = self.get_response(request)
-        if is_storable_response(request, response):
+        key, versions = getattr(request, "_page_cache", (None, None))
+        if key and None not in versions.values() and is_storable_response(request, response):
             headers = {name: response[name] for name in STORED_HEADERS if name in response}
-            stored = {"version": version, "content": response.content, "headers": headers}
+            stored = {"versions": versions, "content": response.content, "headers": headers}
             cache.set(key, stored, settings.UNNM_PAGE_CACHE_SECONDS)
             caches["pages"].set(key, stored, settings.UNNM_PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not is_cacheable_request(request):
+            return None
+        key = page_key(request)
+        versions = current_versions(version_keys(view_func, view_kwargs))
+        stored = find_stored(key, versions)
+        if stored is None:
+            request._page_cache = (key, versions)
+            return None
+        response = HttpResponse(stored["content"], status=200)
+        for name, value in stored["headers"].items():
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return conditional_response(request, response)

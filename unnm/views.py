@@ -8,8 +8,10 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from meetings.models import Meeting
+from unnm.pagecache import depends_on
 
 
+@depends_on("meetings", "members")
 class HomeView(TemplateView):
     """A partner's landing page: what the network is, what is coming up, what happened."""
 
@@ -24,6 +26,7 @@ class HomeView(TemplateView):
         )
 
 
+@depends_on()  # the settings alone
 class PrivacyNoticeView(TemplateView):
     """The privacy notice: who keeps which personal data, why, for how long, and people's rights."""
 

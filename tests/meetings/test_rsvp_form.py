@@ -4,6 +4,7 @@ from html.parser import HTMLParser
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -498,3 +499,47 @@ def test_rsvp_change_form_counts_the_participants_own_seat(client):
         "online": "Online (full: you join the waiting list)",
     }
     assert choices.checked == {"in_person": True, "online": False}
+
+
+# The meeting with its RSVP settings, the rate limit's counter (read, then written: 5 on the
+# database cache), then under the settings' row lock the address's earlier answer, the seats
+# left, the answer and its audit row, and its mail in the outbox; the savepoints of the test's
+# transaction count too. The thank-you page's note is a signed cookie: no session row. An
+# answer that joins the waiting list also counts who is ahead of it, for its mail.
+RSVP_SUBMISSION_QUERIES = 15
+
+
+@pytest.mark.parametrize(
+    "capacity, status, extra", [(10, RSVP.Status.CONFIRMED, 0), (1, RSVP.Status.WAITLISTED, 1)]
+)
+def test_rsvp_submission_costs_at_most_15_queries(
+    client, django_assert_max_num_queries, capacity, status, extra
+):
+    meeting = open_meeting(
+        capacity=capacity,
+        meeting_format=Meeting.Format.HYBRID,
+        interpretation_languages="English, Azerbaijani",
+    )
+    RSVPFactory.create_batch(3, meeting=meeting, attendance_mode="online")
+    ContentType.objects.get_for_model(RSVP)  # once per process: the outbox's link to the answer
+    data = answer(attendance_mode="in_person", language="Azerbaijani")
+
+    with django_assert_max_num_queries(RSVP_SUBMISSION_QUERIES + extra):
+        response = client.post(rsvp_url(meeting), data)
+
+    rsvp = RSVP.objects.get(email="leyla@example.org")
+    assert response.status_code == 302 and rsvp.status == status
+    assert OutgoingMail.objects.filter(rsvp=rsvp, kind=OutgoingMail.Kind.CONFIRMATION).exists()
+    assert client.get(response.url).status_code == 200
+
+
+def test_rsvp_thank_you_page_refuses_a_forged_note(client, django_capture_on_commit_callbacks):
+    meeting = open_meeting(capacity=10)
+    other = RSVPFactory(meeting=meeting, email="someone.else@example.org")
+    post(client, meeting, answer(), django_capture_on_commit_callbacks)
+    thanks = reverse("meetings:rsvp-done", kwargs={"slug": meeting.slug})
+    client.cookies["rsvp_done"] = f"{other.pk}:0"  # unsigned: not made by the site
+
+    response = client.get(thanks)
+
+    assert response.status_code == 404
