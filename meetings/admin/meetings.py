@@ -24,6 +24,7 @@ from meetings.models import (
     RSVPSettings,
 )
 from unnm.audit import AuditedAdmin
+from unnm.outbox import site_url
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -216,7 +217,7 @@ class MeetingAdmin(AuditedAdmin):
         # before any new answer can take them.
         meeting = form.instance
         if RSVPSettings.objects.filter(meeting=meeting).exists():
-            promoted = answers.promote_freed_seats(meeting)
+            promoted = answers.promote_freed_seats(meeting, base_url=site_url(request))
             if promoted:
                 self.message_user(
                     request,
