@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -31,3 +32,11 @@ class UnnmConfig(AppConfig):
                         dispatch_uid=f"page-cache-m2m-{field.remote_field.through._meta.label}",
                     )
         post_migrate.connect(sync_roles_after_migrate, sender=self, dispatch_uid="unnm-roles")
+
+
+class SecretariatAdminConfig(admin_apps.AdminConfig):
+    """Django's admin with the secretariat's site (unnm.admin_site) as `admin.site`."""
+
+    default = False  # UnnmConfig stays this module's config for the "unnm" entry
+
+    default_site = "unnm.admin_site.SecretariatAdminSite"
