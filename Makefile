@@ -22,17 +22,23 @@ $(BIN)/.installed: pyproject.toml
 
 venv: $(BIN)/.installed
 
+# The cache tables come with the migrations (unnm 0002): no createcachetable, whose "already
+# exists" read like an error on a fresh database.
 migrate: venv
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
-	$(RUN_ENV) $(BIN)/python manage.py createcachetable
+
+# The demo admin's password: DEMO_ADMIN_PASSWORD, else a local one kept in .demo-admin-password
+# (git-ignored, development only) so that `make run` can show the login every time.
+DEMO_PASSWORD := DEMO_ADMIN_PASSWORD="$${DEMO_ADMIN_PASSWORD:-$$(cat .demo-admin-password)}"
 
 demo: migrate
-	$(RUN_ENV) $(BIN)/python manage.py load_demo
+	@test -s .demo-admin-password || $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(12))' > .demo-admin-password
+	@$(DEMO_PASSWORD) $(RUN_ENV) $(BIN)/python manage.py load_demo
 
-## make run: set up, migrate, load the demo data and serve on http://127.0.0.1:8000 (SQLite).
+## make run: set up, migrate, load the demo data and serve on http://127.0.0.1:8000 (SQLite); the
+## console ends with the address and the admin login (demo_server, after runserver's banner).
 run: demo compilemessages pdf-libs
-	@echo "Serving on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
-	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	@$(DEMO_PASSWORD) DJANGO_RUNSERVER_HIDE_WARNING=true $(RUN_ENV) exec $(BIN)/python manage.py demo_server 127.0.0.1:8000
 
 ## Debian's Chromium for the browser tests (never a browser download).
 browser:
@@ -61,7 +67,7 @@ messages: venv gettext
 
 ## The compiled catalogues (locale/*/LC_MESSAGES/django.mo, git-ignored) that Django reads.
 compilemessages: venv gettext
-	$(RUN_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv
+	$(RUN_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
 
 ## The local PostgreSQL server (started if it is down).
 postgres:
@@ -133,4 +139,4 @@ bench: venv postgres
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles media private-media .serve-secret-key
+	rm -rf $(VENV) db.sqlite3 staticfiles media private-media .serve-secret-key .demo-admin-password

@@ -1,6 +1,11 @@
 """
 Demo data: Azerbaijan's UNSDCF 2021-2025, as far as the verified reference data goes, then an
-illustrative UNSDCF x GCM mapping and a few work-plan activities.
+illustrative UNSDCF x GCM mapping and a few work-plan activities; and the UNSDCF 2026-2030 that
+followed it, with only what is verified (its title, years, signing and sources).
+
+The 2026-2030 framework's priorities could not be read in any source (`priorities` is null in its
+reference file): it has none here, and so no mapping, until staff enter them from the signed
+document. Its record is not invented, so it is not flagged `is_demo`.
 
 The priority titles are verbatim from the framework's table of contents. The official outcome
 statements could not be read, so each outcome carries only its short name and an empty
@@ -33,6 +38,7 @@ from members.models import Organisation
 from unnm.demo import upsert
 
 REFERENCE = Path(__file__).resolve().parent / "reference" / "unsdcf_azerbaijan_2021_2025.json"
+NEXT_REFERENCE = REFERENCE.with_name("unsdcf_azerbaijan_2026_2030.json")
 
 
 def load_framework():
@@ -65,6 +71,26 @@ def load_framework():
                 number=f"{priority.number}.{index}",
                 defaults={"short_name": outcome_data["short_name"], "order": index},
             )
+    return framework
+
+
+def load_next_framework():
+    """The UNSDCF 2026-2030 as its reference file gives it, without priorities (never invented)."""
+    data = json.loads(NEXT_REFERENCE.read_text(encoding="utf-8"))
+    start, end = (int(year) for year in data["period"].split("-"))
+    framework, _ = upsert(
+        CooperationFramework,
+        short_title="UNSDCF Azerbaijan",
+        start_year=start,
+        defaults={
+            "title": data["title"],
+            "country": "Azerbaijan",
+            "end_year": end,
+            "signed_on": datetime.date.fromisoformat(data["signed"]["date"]),
+            "source": "\n".join(data["source"]),
+            "is_demo": False,
+        },
+    )
     return framework
 
 
@@ -413,5 +439,6 @@ def ensure_reference_data():
 def load():
     ensure_reference_data()
     framework = load_framework()
+    load_next_framework()
     outcomes = load_mapping(framework)
     load_activities(outcomes)

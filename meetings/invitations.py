@@ -17,7 +17,16 @@ def decline_invitation(invitation, *, now=None):
     return invitation
 
 
-def invite(meeting, *, email, name, organisation=None, person=None, kind=Invitation.Kind.PERSON):
+def invite(
+    meeting,
+    *,
+    email,
+    name,
+    organisation=None,
+    person=None,
+    kind=Invitation.Kind.PERSON,
+    base_url=None,
+):
     """Invite one address to a meeting and mail its personal link (once; again is a no-op)."""
     with transaction.atomic():
         invitation = Invitation.objects.filter(meeting=meeting, email__iexact=email).first()
@@ -31,11 +40,11 @@ def invite(meeting, *, email, name, organisation=None, person=None, kind=Invitat
             person=person,
             kind=kind,
         )
-        queue_invitation_mail(invitation, MailKind.INVITATION)
+        queue_invitation_mail(invitation, MailKind.INVITATION, base_url=base_url)
     return invitation, True
 
 
-def invite_organisations(meeting, organisations):
+def invite_organisations(meeting, organisations, *, base_url=None):
     """Invite each organisation through its focal points with an email address."""
     created = []
     for organisation in organisations.prefetch_related("people"):
@@ -48,23 +57,24 @@ def invite_organisations(meeting, organisations):
                     organisation=organisation,
                     person=person,
                     kind=Invitation.Kind.ORGANISATION,
+                    base_url=base_url,
                 )
                 if new:
                     created.append(invitation)
     return created
 
 
-def remind(invitations=None, rsvps=None, *, now=None):
+def remind(invitations=None, rsvps=None, *, now=None, base_url=None):
     """Send a reminder to chosen invitees (their invitation link) or participants (their page)."""
     now = now or timezone.now()
     count = 0
     with transaction.atomic():
         for invitation in invitations if invitations is not None else []:
-            queue_invitation_mail(invitation, MailKind.REMINDER)
+            queue_invitation_mail(invitation, MailKind.REMINDER, base_url=base_url)
             invitation.reminded_at = now
             invitation.save(update_fields=["reminded_at"])
             count += 1
         for rsvp in rsvps if rsvps is not None else []:
-            queue_rsvp_mail(rsvp, MailKind.REMINDER)
+            queue_rsvp_mail(rsvp, MailKind.REMINDER, base_url=base_url)
             count += 1
     return count

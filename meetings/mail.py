@@ -28,16 +28,34 @@ RSVP_TEMPLATES = {
 CONFIRMATION_KINDS = (MailKind.CONFIRMATION, MailKind.LINK)
 
 
-def absolute_url(path):
-    return settings.UNNM_SITE_URL.rstrip("/") + path
+def absolute_url(path, base_url=None):
+    """`path` on the site that sends the mail (`outbox.site_url`)."""
+    return (base_url or outbox.site_url()).rstrip("/") + path
+
+
+def zone_time(moment):
+    """A time as the site shows it, with the zone's name: "10:00 (Baku time)"."""
+    zone = timezone.get_current_timezone()
+    city = getattr(zone, "key", str(zone)).rsplit("/", 1)[-1].replace("_", " ")
+    return _("%(time)s (%(zone)s time)") % {"time": date_format(moment, "H:i"), "zone": city}
+
+
+def when(moment):
+    """A date and time as the site shows them: "Sunday 13 December 2026, 10:00 (Baku time)"."""
+    moment = timezone.localtime(moment)
+    return f"{date_format(moment, 'l j F Y')}, {zone_time(moment)}"
 
 
 def meeting_values(meeting):
+    """The meeting's words in a mail, formatted as its page formats them (`l j F Y`, `H:i`)."""
     start = timezone.localtime(meeting.start)
+    day = date_format(start, "l j F Y")
+    time = "" if meeting.time_unknown else zone_time(start)
     return {
         "meeting": meeting.title,
-        "date": date_format(start, "DATE_FORMAT"),
-        "time": date_format(start, "TIME_FORMAT"),
+        "date": day,
+        "time": time,
+        "when": f"{day}, {time}" if time else day,
         "venue": meeting.venue or meeting.get_format_display(),
         "network": settings.UNNM_NETWORK_NAME,
     }
@@ -58,17 +76,45 @@ def status_sentence(rsvp):
     return _("cancelled.")
 
 
-def _with_staff_wording(subject, body, values, staff_subject, staff_text, link_name):
+def _is_signature(paragraph, values):
+    """A closing paragraph: "Kind regards,\nThe secretariat", a few short lines that open with a
+    closing formula (a line ending in a comma) or name the network or its secretariat."""
+    lines = paragraph.strip().splitlines()
+    if not lines or len(lines) > 3 or any(len(line) > 80 for line in lines):
+        return False
+    return lines[0].rstrip().endswith(",") or values["network"] in paragraph
+
+
+def _before_signature(body, additions, values):
+    """Add paragraphs to a staff-written body before its signature, if it ends with one."""
+    additions = [a for a in additions if a]
+    if not additions:
+        return body
+    paragraphs = body.rstrip().split("\n\n")
+    if len(paragraphs) > 1 and _is_signature(paragraphs[-1], values):
+        paragraphs[-1:-1] = additions
+    else:
+        paragraphs += additions
+    return "\n\n".join(paragraphs)
+
+
+def _with_staff_wording(subject, body, values, staff_subject, staff_text, link_name, extra=()):
+    """
+    The meeting's own wording in place of the template's. What the mail must carry and the
+    wording leaves out (the personal link, the joining link: `extra`) goes before its signature.
+    """
     if staff_subject:
         subject = fill_placeholders(staff_subject, values)
     if staff_text:
         body = fill_placeholders(staff_text, values)
+        additions = list(extra)
         if f"{{{link_name}}}" not in staff_text:
-            body += "\n\n" + _("Your personal link: %(link)s") % {"link": values[link_name]}
+            additions.insert(0, _("Your personal link: %(link)s") % {"link": values[link_name]})
+        body = _before_signature(body, additions, values)
     return subject, body
 
 
-def render_rsvp_mail(rsvp, kind):
+def render_rsvp_mail(rsvp, kind, *, base_url=None):
     """The subject and text of a mail about an RSVP, in the meeting's own wording if it has one."""
     meeting = rsvp.meeting
     rsvp_settings = meeting.rsvp_settings
@@ -77,8 +123,8 @@ def render_rsvp_mail(rsvp, kind):
         "name": rsvp.name,
         "organisation": rsvp.organisation_display,
         "status": status_sentence(rsvp),
-        "closes": date_format(timezone.localtime(closes), "DATETIME_FORMAT"),
-        "manage_link": absolute_url(rsvp.get_absolute_url()),
+        "closes": when(closes),
+        "manage_link": absolute_url(rsvp.get_absolute_url(), base_url),
     }
     join_link = meeting.online_link if rsvp.sees_join_link else ""
     subject, body = outbox.render(RSVP_TEMPLATES[kind], values | {"join_link": join_link})
@@ -87,23 +133,22 @@ def render_rsvp_mail(rsvp, kind):
             rsvp_settings.confirmation_subject,
             rsvp_settings.confirmation_text,
         )
+        join = join_link and _("Joining link (for you only, please do not forward): %(link)s") % {
+            "link": join_link
+        }
         subject, body = _with_staff_wording(
-            subject, body, values, staff_subject, staff_text, "manage_link"
+            subject, body, values, staff_subject, staff_text, "manage_link", extra=[join]
         )
-        if staff_text and join_link:
-            body += "\n\n" + _("Joining link (for you only, please do not forward): %(link)s") % {
-                "link": join_link
-            }
     return subject, body
 
 
-def render_invitation_mail(invitation, kind):
+def render_invitation_mail(invitation, kind, *, base_url=None):
     meeting = invitation.meeting
     rsvp_settings = meeting.rsvp_settings
     values = meeting_values(meeting) | {
         "name": invitation.name,
         "organisation": invitation.organisation.short_name if invitation.organisation else "",
-        "invitation_link": absolute_url(invitation.get_absolute_url()),
+        "invitation_link": absolute_url(invitation.get_absolute_url(), base_url),
     }
     reminder = kind == MailKind.REMINDER
     subject, body = outbox.render(
@@ -122,22 +167,24 @@ def render_invitation_mail(invitation, kind):
     return _with_staff_wording(subject, body, values, staff_subject, staff_text, "invitation_link")
 
 
-def calendar_file(meeting):
-    """The meeting's .ics as mailed: its links point to the site's public address."""
-    return build_calendar([meeting], name=meeting.title, base_url=settings.UNNM_SITE_URL)
+def calendar_file(meeting, base_url=None):
+    """The meeting's .ics as mailed: its links point to the site that sends it."""
+    return build_calendar([meeting], name=meeting.title, base_url=base_url or outbox.site_url())
 
 
-def calendar_attachment(meeting):
+def calendar_attachment(meeting, base_url=None):
     return {
         "filename": f"{meeting.slug}.ics",
         "mimetype": "text/calendar",
-        "content": calendar_file(meeting).decode(),
+        "content": calendar_file(meeting, base_url).decode(),
     }
 
 
-def queue_rsvp_mail(rsvp, kind):
-    subject, body = render_rsvp_mail(rsvp, kind)
-    attachments = [calendar_attachment(rsvp.meeting)] if rsvp.status == RSVPStatus.CONFIRMED else []
+def queue_rsvp_mail(rsvp, kind, *, base_url=None):
+    """Queue a mail about an answer; its links start with `base_url` (`outbox.site_url`)."""
+    subject, body = render_rsvp_mail(rsvp, kind, base_url=base_url)
+    confirmed = rsvp.status == RSVPStatus.CONFIRMED
+    attachments = [calendar_attachment(rsvp.meeting, base_url)] if confirmed else []
     return outbox.queue(
         to=rsvp.email,
         kind=kind,
@@ -148,13 +195,13 @@ def queue_rsvp_mail(rsvp, kind):
     )
 
 
-def queue_invitation_mail(invitation, kind):
-    subject, body = render_invitation_mail(invitation, kind)
+def queue_invitation_mail(invitation, kind, *, base_url=None):
+    subject, body = render_invitation_mail(invitation, kind, base_url=base_url)
     return outbox.queue(
         to=invitation.email,
         kind=kind,
         subject=subject,
         body=body,
         regarding=invitation,
-        attachments=[calendar_attachment(invitation.meeting)],
+        attachments=[calendar_attachment(invitation.meeting, base_url)],
     )

@@ -75,7 +75,7 @@ def _seat_or_queue(rsvp, rsvp_settings, now):
         rsvp.queued_at = now
 
 
-def submit_rsvp(meeting, rsvp, *, invitation=None, attending=True, now=None):
+def submit_rsvp(meeting, rsvp, *, invitation=None, attending=True, now=None, base_url=None):
     """
     Save a new answer (an unsaved RSVP from the form) and give it a seat, a place on the waiting
     list, or, for a moderated meeting, a place in the secretariat's queue. Returns `(answer,
@@ -89,7 +89,7 @@ def submit_rsvp(meeting, rsvp, *, invitation=None, attending=True, now=None):
         existing = RSVP.objects.filter(meeting=meeting).for_email(rsvp.email).first()
         if existing is not None:
             if _may_resend_link(existing):
-                queue_rsvp_mail(existing, MailKind.LINK)
+                queue_rsvp_mail(existing, MailKind.LINK, base_url=base_url)
             return existing, False
         rsvp.meeting = meeting
         rsvp.invitation = invitation
@@ -106,11 +106,11 @@ def submit_rsvp(meeting, rsvp, *, invitation=None, attending=True, now=None):
             invitation.status = InvitationStatus.ANSWERED
             invitation.answered_at = now
             invitation.save(update_fields=["status", "answered_at"])
-        queue_rsvp_mail(rsvp, MailKind.CONFIRMATION)
+        queue_rsvp_mail(rsvp, MailKind.CONFIRMATION, base_url=base_url)
     return rsvp, True
 
 
-def change_rsvp(rsvp, changes, *, now=None):
+def change_rsvp(rsvp, changes, *, now=None, base_url=None):
     """
     Apply a participant's changes (`changes`: field name to new value, only the fields they
     changed on the form) to their answer as it is now, re-read under the lock: a form loaded
@@ -142,13 +142,13 @@ def change_rsvp(rsvp, changes, *, now=None):
             setattr(fresh, name, value)
         fresh.save(update_fields=[*changed, "modified"])
         if mode is not None:
-            promote_waitlist(rsvp_settings, now=now)
+            promote_waitlist(rsvp_settings, now=now, base_url=base_url)
             fresh.refresh_from_db()
-        queue_rsvp_mail(fresh, MailKind.CHANGE)
+        queue_rsvp_mail(fresh, MailKind.CHANGE, base_url=base_url)
     return fresh
 
 
-def wait_for_mode(rsvp, mode, *, now=None):
+def wait_for_mode(rsvp, mode, *, now=None, base_url=None):
     """
     A participant whose change of mode was refused (the mode is full) gives up their answer's
     place for the waiting list of the mode they wanted; their freed seat goes to those waiting.
@@ -165,13 +165,13 @@ def wait_for_mode(rsvp, mode, *, now=None):
         fresh.status = RSVPStatus.WAITLISTED
         fresh.queued_at = now
         fresh.save(update_fields=["attendance_mode", "status", "queued_at", "modified"])
-        promote_waitlist(rsvp_settings, now=now)
+        promote_waitlist(rsvp_settings, now=now, base_url=base_url)
         fresh.refresh_from_db()
-        queue_rsvp_mail(fresh, MailKind.CHANGE)
+        queue_rsvp_mail(fresh, MailKind.CHANGE, base_url=base_url)
     return fresh
 
 
-def cancel_rsvp(rsvp, *, now=None, notify=True):
+def cancel_rsvp(rsvp, *, now=None, notify=True, base_url=None):
     """The participant withdraws; their seat goes to the first on the waiting list who fits.
 
     `notify=False` when the participant is not to be written to (their data is being erased)."""
@@ -185,12 +185,12 @@ def cancel_rsvp(rsvp, *, now=None, notify=True):
         rsvp.queued_at = None
         rsvp.save(update_fields=["status", "queued_at", "modified"])
         if notify:
-            queue_rsvp_mail(rsvp, MailKind.CANCELLATION)
-        promote_waitlist(rsvp_settings, now=now)
+            queue_rsvp_mail(rsvp, MailKind.CANCELLATION, base_url=base_url)
+        promote_waitlist(rsvp_settings, now=now, base_url=base_url)
     return rsvp
 
 
-def reactivate_rsvp(rsvp, *, now=None):
+def reactivate_rsvp(rsvp, *, now=None, base_url=None):
     """A participant who had cancelled, or said they cannot attend, will attend after all
     (through their personal link)."""
     now = now or timezone.now()
@@ -204,11 +204,11 @@ def reactivate_rsvp(rsvp, *, now=None):
         else:
             _seat_or_queue(rsvp, rsvp_settings, now)
         rsvp.save(update_fields=["status", "queued_at", "modified"])
-        queue_rsvp_mail(rsvp, MailKind.CONFIRMATION)
+        queue_rsvp_mail(rsvp, MailKind.CONFIRMATION, base_url=base_url)
     return rsvp
 
 
-def cannot_attend(rsvp, *, now=None):
+def cannot_attend(rsvp, *, now=None, base_url=None):
     """The participant says, through their personal link, that they cannot attend: their
     answer stays (counted as "not attending"), their seat goes to the waiting list."""
     now = now or timezone.now()
@@ -220,18 +220,18 @@ def cannot_attend(rsvp, *, now=None):
         rsvp.status = RSVPStatus.NOT_ATTENDING
         rsvp.queued_at = None
         rsvp.save(update_fields=["status", "queued_at", "modified"])
-        queue_rsvp_mail(rsvp, MailKind.CHANGE)
-        promote_waitlist(rsvp_settings, now=now)
+        queue_rsvp_mail(rsvp, MailKind.CHANGE, base_url=base_url)
+        promote_waitlist(rsvp_settings, now=now, base_url=base_url)
     return rsvp
 
 
-def promote_freed_seats(meeting, *, now=None):
+def promote_freed_seats(meeting, *, now=None, base_url=None):
     """Give the waiting list the seats a change of the settings freed (capacity raised)."""
     with transaction.atomic():
-        return promote_waitlist(_lock_settings(meeting), now=now)
+        return promote_waitlist(_lock_settings(meeting), now=now, base_url=base_url)
 
 
-def promote_waitlist(rsvp_settings, *, now=None):
+def promote_waitlist(rsvp_settings, *, now=None, base_url=None):
     """Give freed seats to the waiting list, first come first served (within a held lock)."""
     promoted = []
     for rsvp in (
@@ -248,12 +248,12 @@ def promote_waitlist(rsvp_settings, *, now=None):
             rsvp.status = RSVPStatus.CONFIRMED
             rsvp.queued_at = None
             rsvp.save(update_fields=["status", "queued_at", "modified"])
-            queue_rsvp_mail(rsvp, MailKind.PROMOTION)
+            queue_rsvp_mail(rsvp, MailKind.PROMOTION, base_url=base_url)
             promoted.append(rsvp)
     return promoted
 
 
-def approve_rsvps(rsvps, *, now=None):
+def approve_rsvps(rsvps, *, now=None, base_url=None):
     """The secretariat accepts answers to a moderated meeting: a seat, else the waiting list."""
     now = now or timezone.now()
     done = []
@@ -262,12 +262,12 @@ def approve_rsvps(rsvps, *, now=None):
             rsvp_settings = _lock_settings(rsvp.meeting)
             _seat_or_queue(rsvp, rsvp_settings, now)
             rsvp.save(update_fields=["status", "queued_at", "modified"])
-            queue_rsvp_mail(rsvp, MailKind.APPROVAL)
+            queue_rsvp_mail(rsvp, MailKind.APPROVAL, base_url=base_url)
             done.append(rsvp)
     return done
 
 
-def decline_rsvps(rsvps, *, now=None):
+def decline_rsvps(rsvps, *, now=None, base_url=None):
     """The secretariat turns answers down; confirmed seats they held go to the waiting list."""
     now = now or timezone.now()
     done = []
@@ -280,8 +280,8 @@ def decline_rsvps(rsvps, *, now=None):
             rsvp.status = RSVPStatus.DECLINED
             rsvp.queued_at = None
             rsvp.save(update_fields=["status", "queued_at", "modified"])
-            queue_rsvp_mail(rsvp, MailKind.APPROVAL)
-            promote_waitlist(rsvp_settings, now=now)
+            queue_rsvp_mail(rsvp, MailKind.APPROVAL, base_url=base_url)
+            promote_waitlist(rsvp_settings, now=now, base_url=base_url)
             done.append(rsvp)
     return done
 

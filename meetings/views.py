@@ -22,6 +22,7 @@ from meetings.forms import RSVPForm
 from meetings.models import RSVP, ActionPoint, Document, Invitation, Meeting
 from meetings.pages import ANSWERS
 from unnm import client
+from unnm.outbox import site_url
 from unnm.pagecache import depends_on
 
 FILTER_KEYS = ("q", "year", "kind", "format", "organisation", "objective")
@@ -290,7 +291,7 @@ def rsvp_create(request, slug):
             status = 429
         elif form.is_valid():
             rsvp = form.save(commit=False)
-            answers.submit_rsvp(meeting, rsvp, attending=attending)
+            answers.submit_rsvp(meeting, rsvp, attending=attending, base_url=site_url(request))
             return _thank(request, meeting, rsvp.email)
     seats = form.seats
     context = {
@@ -348,19 +349,19 @@ def rsvp_manage(request, token):
     if request.method == "POST" and not can_change:
         raise Http404(_("This answer can no longer be changed."))
     if action == "reactivate":
-        answers.reactivate_rsvp(rsvp)
+        answers.reactivate_rsvp(rsvp, base_url=site_url(request))
         messages.success(request, _("Welcome back: your answer is active again."))
         return redirect(rsvp)
     if request.method == "POST" and not rsvp.is_active:
         messages.error(request, _("This answer was cancelled meanwhile; nothing was changed."))
         return redirect(rsvp)
     if action == "not_attending":
-        answers.cannot_attend(rsvp)
+        answers.cannot_attend(rsvp, base_url=site_url(request))
         messages.success(request, _("Thank you: we have recorded that you cannot attend."))
         return redirect(rsvp)
     if action == "waitlist":
         try:
-            answers.wait_for_mode(rsvp, request.POST.get("mode", ""))
+            answers.wait_for_mode(rsvp, request.POST.get("mode", ""), base_url=site_url(request))
         except ValueError:
             raise Http404(_("This meeting has no such attendance mode.")) from None
         except answers.AnswerWithdrawn:
@@ -379,7 +380,7 @@ def rsvp_manage(request, token):
         )
         if request.method == "POST" and form.is_valid():
             try:
-                answers.change_rsvp(rsvp, _changes(form))
+                answers.change_rsvp(rsvp, _changes(form), base_url=site_url(request))
             except answers.AnswerWithdrawn:
                 messages.error(
                     request, _("This answer was cancelled meanwhile; nothing was changed.")
@@ -435,7 +436,7 @@ def rsvp_cancel(request, token):
     if not rsvp.meeting.rsvp_settings.can_change() or not rsvp.is_active:
         return redirect(rsvp)
     if request.method == "POST":
-        answers.cancel_rsvp(rsvp)
+        answers.cancel_rsvp(rsvp, base_url=site_url(request))
         messages.success(request, _("Your answer is cancelled. Thank you for letting us know."))
         return redirect(rsvp)
     return render(request, "meetings/rsvp_cancel.html", {"meeting": rsvp.meeting, "rsvp": rsvp})
@@ -502,7 +503,11 @@ def rsvp_invitation(request, token):
             form.add_error(None, _("Too many answers from your connection. Please try later."))
         elif form.is_valid():
             rsvp, created = answers.submit_rsvp(
-                meeting, form.save(commit=False), invitation=invitation, attending=attending
+                meeting,
+                form.save(commit=False),
+                invitation=invitation,
+                attending=attending,
+                base_url=site_url(request),
             )
             if invitation.is_for_organisation:
                 if not created:

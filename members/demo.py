@@ -2,9 +2,11 @@
 Demo members: the organisations and people of the network's 31 May 2021 coordination meeting.
 
 IOM Azerbaijan, the Resident Coordinator's office and the State Migration Service, and the three
-opening speakers, come from the public news item on that meeting. The news item names the other
-participants only by kind ("UN agencies, diplomatic missions, authorities, NGOs, academia"), so the
-remaining organisations and every focal point below are illustrative and flagged `is_demo`.
+opening speakers, come from the public news item on that meeting; the Resident Coordinator who
+followed, from the news items on the UNSDCF 2026-2030 (frameworks/reference/). The news item
+names the other participants only by kind ("UN agencies, diplomatic missions, authorities, NGOs,
+academia"), so the remaining organisations and every focal point below are illustrative and
+flagged `is_demo`.
 """
 
 import datetime
@@ -36,8 +38,9 @@ ORGANISATIONS = [
         "",
         "https://azerbaijan.un.org",
         False,
-        "Supports the UN country team in Azerbaijan and the Cooperation Framework 2021-2025 "
-        "that the network's work is linked to.",
+        "Supports the UN country team in Azerbaijan and the UN Sustainable Development "
+        "Cooperation Framework that the network's work is linked to: the 2021-2025 framework, "
+        "and since 2026 the 2026-2030 framework signed on 27 October 2025.",
     ),
     (
         "State Migration Service of the Republic of Azerbaijan",
@@ -164,13 +167,25 @@ ORGANISATIONS = [
 # (name, honorific, position, organisation acronym/name, focal point, consent, is_demo)
 # The first three are the opening speakers of 31 May 2021, with their posts as the record gives
 # them on that day: the network knows no end date, so their posts read "as of 31 May 2021"
-# (RECORD_DATE), never as current. Who was Resident Coordinator when follows
-# frameworks/reference/unsdcf_azerbaijan_2026_2030.json (Ghulam Isaczai seen in the post in 2021,
-# Vladanka Andreeva from 2022 to December 2025). They spoke; the record does not make them focal
-# points.
+# (RECORD_DATE), never as current. They spoke; the record does not make them focal points.
+# Who was Resident Coordinator when follows frameworks/reference/unsdcf_azerbaijan_2026_2030.json:
+# Ghulam Isaczai seen in the post in 2021, Vladanka Andreeva from 2022 until the end of her tenure
+# acknowledged on 19 December 2025 (her post reads "as of" that last sighting: the exact end is not
+# known, and neither is her successor, so the demo names no current Resident Coordinator).
+# People from public records get no contact data: only invented people have (invented) ones.
 RECORD_DATE = datetime.date(2021, 5, 31)
+AS_OF = {"Vladanka Andreeva": datetime.date(2025, 12, 19)}
 PEOPLE = [
     ("Ghulam Isaczai", "Mr.", "UN Resident Coordinator in Azerbaijan", "RCO", False, True, False),
+    (
+        "Vladanka Andreeva",
+        "Ms.",
+        "UN Resident Coordinator in Azerbaijan",
+        "RCO",
+        False,
+        True,
+        False,
+    ),
     ("Vladimir Gjorgjiev", "Mr.", "Chief of Mission, IOM Azerbaijan", "IOM", False, True, False),
     ("Vusal Huseynov", "Mr.", "Chief of the State Migration Service", "SMS", False, True, False),
     ("Leyla Mammadova", "Ms.", "Programme Officer, network secretariat", "IOM", True, True, True),
@@ -220,7 +235,7 @@ def load():
             defaults={
                 "honorific": honorific,
                 "position": position,
-                "email": f"{slug}@example.org",
+                "email": f"{slug}@example.org" if is_demo else "",
                 "phone": "+994 12 000 00 00" if is_demo else "",
                 "is_focal_point": focal,
                 "consent_public_listing": consent,
@@ -232,5 +247,5 @@ def load():
             person=person,
             title=position,
             organisation=organisation,
-            defaults={"as_of": None if is_demo else RECORD_DATE},
+            defaults={"as_of": None if is_demo else AS_OF.get(name, RECORD_DATE)},
         )

@@ -9,12 +9,26 @@ Mail texts come from templates, one file per mail with a `subject` and a `body` 
 (`templates/<app>/email/<name>.txt`), rendered in the recipient's language.
 """
 
+from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from unnm.models import OutgoingMail
+
+
+def site_url(request=None):
+    """
+    The address that links in mails start with. They are rendered into the mail when it is
+    queued, which happens in the request, so the worker that sends it later needs no request.
+    In development (DEBUG on) it is the address the request came in on, whatever the port, so
+    that links from `make run` or a runserver on another port work; in production always
+    UNNM_SITE_URL, since a request's Host is for the client to choose.
+    """
+    if request is not None and settings.DEBUG:
+        return f"{request.scheme}://{request.get_host()}"
+    return settings.UNNM_SITE_URL.rstrip("/")
 
 
 def render(template_name, context, *, language=None):

@@ -43,7 +43,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "unnm.apps.SecretariatAdminConfig",  # django.contrib.admin with the secretariat's home
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

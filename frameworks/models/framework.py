@@ -1,7 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -12,8 +13,19 @@ class CooperationFrameworkQuerySet(models.QuerySet):
         return self.order_by("-start_year", "-pk")
 
     def current(self):
-        """The framework partners land on (the report and the API's default)."""
-        return self.newest_first().first()
+        """The framework running this year (the report's and the API's default), else the
+        newest one."""
+        year = timezone.localdate().year
+        running = self.filter(start_year__lte=year, end_year__gte=year).newest_first().first()
+        return running or self.newest_first().first()
+
+    def with_has_mapping(self):
+        """Annotate whether any outcome or output of the framework is linked to an objective."""
+        links = ObjectiveLink.objects.filter(
+            Q(outcome__priority__framework=OuterRef("pk"))
+            | Q(output__outcome__priority__framework=OuterRef("pk"))
+        )
+        return self.annotate(has_mapping=Exists(links))
 
 
 class CooperationFramework(models.Model):
@@ -44,6 +56,22 @@ class CooperationFramework(models.Model):
 
     def __str__(self):
         return f"{self.short_title} {self.start_year}-{self.end_year}"
+
+    # A framework runs whole calendar years, so its years say whether it is current: no flag for
+    # staff to forget to move when the next one is signed.
+    @property
+    def is_current(self):
+        """Running this year (in the site's time zone)."""
+        return self.start_year <= timezone.localdate().year <= self.end_year
+
+    @property
+    def has_ended(self):
+        """Its last year is over: it stays on the site as history."""
+        return self.end_year < timezone.localdate().year
+
+    @property
+    def period(self):
+        return f"{self.start_year}\u2013{self.end_year}"
 
 
 class StrategicPriority(models.Model):

@@ -10,6 +10,7 @@ from meetings.mail import queue_invitation_mail
 from meetings.models import Invitation
 from unnm.audit import AuditedAdmin
 from unnm.models import MailKind
+from unnm.outbox import site_url
 
 
 @admin.register(Invitation)
@@ -49,11 +50,14 @@ class InvitationAdmin(AuditedAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if not change:
-            queue_invitation_mail(obj, MailKind.INVITATION)
+            queue_invitation_mail(obj, MailKind.INVITATION, base_url=site_url(request))
 
     @admin.action(
         description=_("Send a reminder (those who have not answered)"), permissions=["change"]
     )
     def send_reminder(self, request, queryset):
-        n = remind(invitations=queryset.unanswered().select_related("meeting"))
+        n = remind(
+            invitations=queryset.unanswered().select_related("meeting"),
+            base_url=site_url(request),
+        )
         self.message_user(request, _("%(n)d reminders queued.") % {"n": n})

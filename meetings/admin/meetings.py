@@ -1,17 +1,20 @@
 """The meeting's admin screen (with its agenda, remarks, participation… and RSVP settings)."""
 
-from django import forms
 from django.contrib import admin, messages
-from django.db import models
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from frameworks import admin as frameworks_admin
 from frameworks.models import Activity
 from meetings import rsvp as answers
-from meetings.duplication import duplicate_meeting
+from meetings.admin.agenda import AgendaItemInline, RemarkInline
+from meetings.admin.forms import DuplicateMeetingForm, MeetingAdminForm
+from meetings.duplication import duplicate_meeting, next_in_series
 from meetings.models import (
     ActionPoint,
     AgendaItem,
@@ -24,6 +27,7 @@ from meetings.models import (
     RSVPSettings,
 )
 from unnm.audit import AuditedAdmin
+from unnm.outbox import site_url
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -39,32 +43,6 @@ class YearFilter(admin.SimpleListFilter):
         if len(value) == 4 and value.isascii() and value.isdigit():  # never "²" or "99999"
             return queryset.filter(start__year=int(value))
         return queryset
-
-
-class AgendaItemInline(admin.TabularInline):
-    model = AgendaItem
-    fields = ["order", "start_time", "duration", "kind", "title", "description"]
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
-    extra = 0
-
-
-class RemarkInline(admin.StackedInline):
-    model = Remark
-    fields = [
-        ("agenda_item", "order", "status"),
-        ("speaker", "speaker_role", "speaker_organisation"),
-        "summary",
-        "full_text",
-    ]
-    autocomplete_fields = ["speaker", "speaker_organisation"]
-    extra = 0
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        # Only this meeting's agenda items; a new meeting gets its agenda saved first.
-        if db_field.name == "agenda_item":
-            meeting_id = request.resolver_match.kwargs.get("object_id")
-            kwargs["queryset"] = AgendaItem.objects.filter(meeting_id=meeting_id)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class ParticipationInline(admin.TabularInline):
@@ -157,6 +135,7 @@ class RSVPSettingsInline(admin.StackedInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(AuditedAdmin):
+    form = MeetingAdminForm
     list_display = [
         "title",
         "start",
@@ -198,7 +177,18 @@ class MeetingAdmin(AuditedAdmin):
     fieldsets = [
         (
             None,
-            {"fields": ["title", "slug", "public_page", "kind", "format", "status", "visibility"]},
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "public_page",
+                    "kind",
+                    "format",
+                    "status",
+                    "confirm_publish",
+                    "visibility",
+                ]
+            },
         ),
         (_("When and where"), {"fields": ["start", "end", "time_unknown", "venue", "online_link"]}),
         (_("People"), {"fields": ["organiser", "chairs"]}),
@@ -216,7 +206,7 @@ class MeetingAdmin(AuditedAdmin):
         # before any new answer can take them.
         meeting = form.instance
         if RSVPSettings.objects.filter(meeting=meeting).exists():
-            promoted = answers.promote_freed_seats(meeting)
+            promoted = answers.promote_freed_seats(meeting, base_url=site_url(request))
             if promoted:
                 self.message_user(
                     request,
@@ -232,20 +222,57 @@ class MeetingAdmin(AuditedAdmin):
         label = _("Preview the public page (draft)") if obj.is_draft else _("Open the public page")
         return format_html('<a href="{}" target="_blank">{}</a>', obj.get_absolute_url(), label)
 
+    def get_urls(self):
+        return [
+            path(
+                "<int:object_id>/duplicate/",
+                self.admin_site.admin_view(self.duplicate_view),
+                name="meetings_meeting_duplicate",
+            ),
+            *super().get_urls(),
+        ]
+
     @admin.action(description=_("Duplicate as a new draft"), permissions=["add"])
     def duplicate_as_draft(self, request, queryset):
-        copies = [duplicate_meeting(meeting) for meeting in queryset.order_by("start")]
-        self.message_user(
-            request,
-            _("%(count)d draft(s) created; set their dates before publishing.")
-            % {"count": len(copies)},
-            messages.SUCCESS,
-        )
-        if len(copies) == 1:
-            return HttpResponseRedirect(
-                reverse("admin:meetings_meeting_change", args=[copies[0].pk])
+        # Each copy needs its own date: one meeting at a time, through the page that asks it.
+        if queryset.count() != 1:
+            self.message_user(
+                request,
+                _("Choose one meeting to duplicate: the copy needs its date."),
+                messages.ERROR,
             )
-        return None
+            return None
+        return redirect("admin:meetings_meeting_duplicate", queryset.get().pk)
+
+    def duplicate_view(self, request, object_id):
+        """Ask the new meeting's date (the next in the series proposed), then copy it."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        meeting = get_object_or_404(Meeting, pk=object_id)
+        if request.method == "POST":
+            form = DuplicateMeetingForm(request.POST)
+            if form.is_valid():
+                copy = duplicate_meeting(meeting, start=form.cleaned_data["start"])
+                self.message_user(
+                    request,
+                    _("Draft created from %(meeting)s: check it, then publish it.")
+                    % {"meeting": meeting.title},
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(
+                    reverse("admin:meetings_meeting_change", args=[copy.pk])
+                )
+        else:
+            form = DuplicateMeetingForm(initial={"start": next_in_series(meeting)})
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Duplicate as a new draft: %(meeting)s") % {"meeting": meeting.title},
+            "meeting": meeting,
+            "form": form,
+            "media": self.media + form.media,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/meetings/meeting_duplicate.html", context)
 
 
 @admin.register(ActionPoint)

@@ -20,6 +20,7 @@ from meetings.privacy import erase_person, erasure_message, personal_data_export
 from meetings.rsvp import approve_rsvps, decline_rsvps
 from unnm.audit import AuditedAdmin
 from unnm.exports import csv_response
+from unnm.outbox import site_url
 
 
 def personal_link_html(obj):
@@ -146,12 +147,12 @@ class RSVPAdmin(AuditedAdmin):
         description=_("Approve selected answers (moderated meetings)"), permissions=["change"]
     )
     def approve(self, request, queryset):
-        done = approve_rsvps(queryset)
+        done = approve_rsvps(queryset, base_url=site_url(request))
         self.message_user(request, _("%(n)d answers approved.") % {"n": len(done)})
 
     @admin.action(description=_("Decline selected answers"), permissions=["change"])
     def decline(self, request, queryset):
-        done = decline_rsvps(queryset)
+        done = decline_rsvps(queryset, base_url=site_url(request))
         self.message_user(request, _("%(n)d answers declined.") % {"n": len(done)})
 
     @admin.action(description=_("Check in (attended)"), permissions=["change"])
@@ -176,7 +177,10 @@ class RSVPAdmin(AuditedAdmin):
         description=_("Send a reminder to the selected participants"), permissions=["change"]
     )
     def send_reminder(self, request, queryset):
-        n = remind(rsvps=queryset.active().select_related("meeting__rsvp_settings"))
+        n = remind(
+            rsvps=queryset.active().select_related("meeting__rsvp_settings"),
+            base_url=site_url(request),
+        )
         self.message_user(request, _("%(n)d reminders queued.") % {"n": n})
 
     def has_export_personal_data_permission(self, request):
@@ -235,7 +239,7 @@ class RSVPAdmin(AuditedAdmin):
         if request.method == "POST":
             form = ReminderForm(request.POST)
             if form.is_valid():
-                n = remind(**form.recipients(meeting))
+                n = remind(**form.recipients(meeting), base_url=site_url(request))
                 self.message_user(request, _("%(n)d reminders queued.") % {"n": n})
                 return redirect(request.path)
         else:
@@ -290,7 +294,9 @@ class RSVPAdmin(AuditedAdmin):
             form = InviteOrganisationsForm(request.POST)
             if form.is_valid():
                 meeting = form.cleaned_data["meeting"]
-                created = invite_organisations(meeting, form.cleaned_data["organisations"])
+                created = invite_organisations(
+                    meeting, form.cleaned_data["organisations"], base_url=site_url(request)
+                )
                 self.message_user(request, _("%(n)d invitations sent.") % {"n": len(created)})
                 return redirect("admin:meetings_rsvp_overview", meeting.pk)
         else:

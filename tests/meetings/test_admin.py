@@ -120,9 +120,15 @@ def test_duplicate_action_creates_a_draft_with_the_agenda_only(admin_client):
     RemarkFactory(agenda_item=AgendaItemFactory(meeting=meeting, order=1, title="Opening"))
     ParticipationFactory(meeting=meeting)
 
-    response = admin_client.post(
+    asked = admin_client.post(
         reverse("admin:meetings_meeting_changelist"),
         {"action": "duplicate_as_draft", "_selected_action": [meeting.pk]},
+    )
+    # The action asks the new date first (proposing the next in the series), then copies.
+    assert asked["Location"] == reverse("admin:meetings_meeting_duplicate", args=[meeting.pk])
+    start = admin_client.get(asked["Location"]).context["form"].initial["start"]
+    response = admin_client.post(
+        asked["Location"], {"start_0": f"{start:%Y-%m-%d}", "start_1": f"{start:%H:%M:%S}"}
     )
 
     copy = Meeting.objects.exclude(pk=meeting.pk).get()

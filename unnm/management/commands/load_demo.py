@@ -27,12 +27,13 @@ class Command(BaseCommand):
         password = os.environ.get("DEMO_ADMIN_PASSWORD")
         user = User.objects.filter(username=username).first()
         if user is None:
+            chosen = bool(password)
             password = password or secrets.token_urlsafe(12)
             User.objects.create_superuser(username, "admin@example.org", password)
+            note = "" if chosen else " (shown once; set DEMO_ADMIN_PASSWORD to choose it)"
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Demo admin created: http://127.0.0.1:8000/admin/  user '{username}'  "
-                    f"password '{password}' (shown once; set DEMO_ADMIN_PASSWORD to choose it)"
+                    f"Demo admin created: user '{username}', password '{password}'{note}"
                 )
             )
         elif password:
