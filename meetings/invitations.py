@@ -1,24 +1,37 @@
 """Invitations to a meeting: to a person, or to an organisation through its focal points."""
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from meetings.mail import queue_invitation_mail, queue_rsvp_mail
 from meetings.models import Invitation
-from meetings.models.rsvp import InvitationStatus
+from meetings.models.invitation import InvitationStatus
 from unnm.models import MailKind
 
 
-def decline_invitation(invitation, *, now=None):
-    """A focal point declines for their organisation (or an invitee for themself)."""
+def decline_invitation(invitation, *, now=None, language=None):
+    """A focal point declines for their organisation (or an invitee for themself), on a page in
+    `language` (kept for any later mail about the invitation)."""
     invitation.status = InvitationStatus.DECLINED
     invitation.answered_at = now or timezone.now()
-    invitation.save(update_fields=["status", "answered_at"])
+    invitation.mail_language = language or invitation.mail_language
+    invitation.save(update_fields=["status", "answered_at", "mail_language"])
     return invitation
 
 
-def invite(meeting, *, email, name, organisation=None, person=None, kind=Invitation.Kind.PERSON):
-    """Invite one address to a meeting and mail its personal link (once; again is a no-op)."""
+def invite(
+    meeting,
+    *,
+    email,
+    name,
+    organisation=None,
+    person=None,
+    kind=Invitation.Kind.PERSON,
+    language=None,
+):
+    """Invite one address to a meeting and mail its personal link (once; again is a no-op), in
+    `language` (by default the network's)."""
     with transaction.atomic():
         invitation = Invitation.objects.filter(meeting=meeting, email__iexact=email).first()
         if invitation is not None:
@@ -30,13 +43,14 @@ def invite(meeting, *, email, name, organisation=None, person=None, kind=Invitat
             organisation=organisation,
             person=person,
             kind=kind,
+            mail_language=language or settings.LANGUAGE_CODE,
         )
         queue_invitation_mail(invitation, MailKind.INVITATION)
     return invitation, True
 
 
-def invite_organisations(meeting, organisations):
-    """Invite each organisation through its focal points with an email address."""
+def invite_organisations(meeting, organisations, *, language=None):
+    """Invite each organisation through its focal points with an email address, in `language`."""
     created = []
     for organisation in organisations.prefetch_related("people"):
         for person in organisation.people.all():
@@ -48,6 +62,7 @@ def invite_organisations(meeting, organisations):
                     organisation=organisation,
                     person=person,
                     kind=Invitation.Kind.ORGANISATION,
+                    language=language,
                 )
                 if new:
                     created.append(invitation)

@@ -3,16 +3,19 @@ The mail about RSVPs and invitations, written to the site's outbox (`unnm.outbox
 
 Texts come from `templates/meetings/email/`; a meeting's own confirmation and invitation wording
 (RSVP settings, typed by staff with `{placeholders}`) replaces the template's where it is set.
+Every mail about an RSVP or an invitation is written in its `mail_language` (the language of the
+page it was answered in, or the one staff chose): wording, dates, the links' language prefix.
 """
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from meetings.calendar import build_calendar
 from meetings.models.rsvp import RSVPStatus, fill_placeholders
 from unnm import outbox
+from unnm.languages import offered_or_default
 from unnm.models import MailKind
 
 RSVP_TEMPLATES = {
@@ -33,7 +36,9 @@ def absolute_url(path):
 
 
 def meeting_values(meeting):
-    start = timezone.localtime(meeting.start)
+    """The meeting's values for mail wording, in the active language and the site's time zone
+    (TIME_ZONE: the zone every meeting is held and shown in)."""
+    start = timezone.localtime(meeting.start, timezone.get_default_timezone())
     return {
         "meeting": meeting.title,
         "date": date_format(start, "DATE_FORMAT"),
@@ -69,7 +74,14 @@ def _with_staff_wording(subject, body, values, staff_subject, staff_text, link_n
 
 
 def render_rsvp_mail(rsvp, kind):
-    """The subject and text of a mail about an RSVP, in the meeting's own wording if it has one."""
+    """The subject and text of a mail about an RSVP, in the meeting's own wording if it has one,
+    in the RSVP's language."""
+    language = offered_or_default(rsvp.mail_language)
+    with translation.override(language):
+        return _render_rsvp_mail(rsvp, kind, language)
+
+
+def _render_rsvp_mail(rsvp, kind, language):
     meeting = rsvp.meeting
     rsvp_settings = meeting.rsvp_settings
     closes = rsvp_settings.closes_at or meeting.start
@@ -77,11 +89,15 @@ def render_rsvp_mail(rsvp, kind):
         "name": rsvp.name,
         "organisation": rsvp.organisation_display,
         "status": status_sentence(rsvp),
-        "closes": date_format(timezone.localtime(closes), "DATETIME_FORMAT"),
+        "closes": date_format(
+            timezone.localtime(closes, timezone.get_default_timezone()), "DATETIME_FORMAT"
+        ),
         "manage_link": absolute_url(rsvp.get_absolute_url()),
     }
     join_link = meeting.online_link if rsvp.sees_join_link else ""
-    subject, body = outbox.render(RSVP_TEMPLATES[kind], values | {"join_link": join_link})
+    subject, body = outbox.render(
+        RSVP_TEMPLATES[kind], values | {"join_link": join_link}, language=language
+    )
     if kind in CONFIRMATION_KINDS:
         staff_subject, staff_text = (
             rsvp_settings.confirmation_subject,
@@ -98,6 +114,13 @@ def render_rsvp_mail(rsvp, kind):
 
 
 def render_invitation_mail(invitation, kind):
+    """The subject and text of an invitation or its reminder, in the invitation's language."""
+    language = offered_or_default(invitation.mail_language)
+    with translation.override(language):
+        return _render_invitation_mail(invitation, kind, language)
+
+
+def _render_invitation_mail(invitation, kind, language):
     meeting = invitation.meeting
     rsvp_settings = meeting.rsvp_settings
     values = meeting_values(meeting) | {
@@ -109,6 +132,7 @@ def render_invitation_mail(invitation, kind):
     subject, body = outbox.render(
         "meetings/email/invitation.txt",
         values | {"reminder": reminder, "for_organisation": invitation.is_for_organisation},
+        language=language,
     )
     staff_text = rsvp_settings.invitation_text
     if staff_text and invitation.is_for_organisation:
@@ -127,34 +151,39 @@ def calendar_file(meeting):
     return build_calendar([meeting], name=meeting.title, base_url=settings.UNNM_SITE_URL)
 
 
-def calendar_attachment(meeting):
-    return {
-        "filename": f"{meeting.slug}.ics",
-        "mimetype": "text/calendar",
-        "content": calendar_file(meeting).decode(),
-    }
+def calendar_attachment(meeting, language):
+    """The .ics, its title and link in the mail's language."""
+    with translation.override(language):
+        content = calendar_file(meeting).decode()
+    return {"filename": f"{meeting.slug}.ics", "mimetype": "text/calendar", "content": content}
 
 
 def queue_rsvp_mail(rsvp, kind):
     subject, body = render_rsvp_mail(rsvp, kind)
-    attachments = [calendar_attachment(rsvp.meeting)] if rsvp.status == RSVPStatus.CONFIRMED else []
+    language = offered_or_default(rsvp.mail_language)
+    attachments = (
+        [calendar_attachment(rsvp.meeting, language)] if rsvp.status == RSVPStatus.CONFIRMED else []
+    )
     return outbox.queue(
         to=rsvp.email,
         kind=kind,
         subject=subject,
         body=body,
         regarding=rsvp,
+        language=language,
         attachments=attachments,
     )
 
 
 def queue_invitation_mail(invitation, kind):
     subject, body = render_invitation_mail(invitation, kind)
+    language = offered_or_default(invitation.mail_language)
     return outbox.queue(
         to=invitation.email,
         kind=kind,
         subject=subject,
         body=body,
         regarding=invitation,
-        attachments=[calendar_attachment(invitation.meeting)],
+        language=language,
+        attachments=[calendar_attachment(invitation.meeting, language)],
     )

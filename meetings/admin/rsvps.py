@@ -83,6 +83,7 @@ class RSVPAdmin(AuditedAdmin):
         "status",
         "queued_at",
         "invitation",
+        "mail_language",
         "privacy_accepted_at",
         "created",
         "modified",
@@ -94,7 +95,7 @@ class RSVPAdmin(AuditedAdmin):
         ("name", "email"),
         ("organisation", "organisation_name"),
         "position",
-        ("attendance_mode", "language"),
+        ("attendance_mode", "language", "mail_language"),
         "needs",
         "consent_public_listing",
         ("status", "queued_at"),
@@ -290,7 +291,11 @@ class RSVPAdmin(AuditedAdmin):
             form = InviteOrganisationsForm(request.POST)
             if form.is_valid():
                 meeting = form.cleaned_data["meeting"]
-                created = invite_organisations(meeting, form.cleaned_data["organisations"])
+                created = invite_organisations(
+                    meeting,
+                    form.cleaned_data["organisations"],
+                    language=form.cleaned_data["language"] or None,
+                )
                 self.message_user(request, _("%(n)d invitations sent.") % {"n": len(created)})
                 return redirect("admin:meetings_rsvp_overview", meeting.pk)
         else:

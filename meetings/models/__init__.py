@@ -1,3 +1,4 @@
+from meetings.models.invitation import Invitation
 from meetings.models.meeting import Meeting, MeetingQuerySet
 from meetings.models.programme import (
     ActionPoint,
@@ -10,7 +11,6 @@ from meetings.models.programme import (
 )
 from meetings.models.rsvp import (
     RSVP,
-    Invitation,
     RSVPQuerySet,
     RSVPSettings,
 )
