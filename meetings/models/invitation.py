@@ -64,8 +64,8 @@ class Invitation(PersonalLink, models.Model):
     )
     mail_language = mail_language_field(
         _(
-            "The invitation and its reminders are written in it; answering the invitation's page in "
-            "another language switches to that one."
+            "The invitation and its reminders are written in it; answering the invitation's "
+            "page in another language switches to that one."
         )
     )
     status = models.CharField(
