@@ -71,7 +71,7 @@ def main():
     past, upcoming = meeting_pages()
     aliases = {"open": upcoming.get_absolute_url(), "past": past.get_absolute_url()}
     with override_settings(UNNM_PAGE_CACHE_SECONDS=0, DEBUG=False):
-        for path in sys.argv[1:] or ["open", "/frameworks/"]:
+        for path in sys.argv[1:] or ["open", "/en/frameworks/"]:
             profile(aliases.get(path, path))
 
 

@@ -52,12 +52,12 @@ def main():
     past, upcoming = meeting_pages()
     pages = [
         ("bare view", "/bench/bare/"),
-        ("home page", "/"),
-        ("meetings list", "/meetings/"),
+        ("home page", reverse("home")),
+        ("meetings list", reverse("meetings:meeting-list")),
         ("meeting page (past)", past.get_absolute_url()),
         ("meeting page (RSVP open)", upcoming.get_absolute_url()),
-        ("members directory", "/members/"),
-        ("matrix", "/frameworks/"),
+        ("members directory", reverse("members:organisation-list")),
+        ("matrix", reverse("frameworks:matrix")),
     ]
     targets = []
     for name, path in pages:

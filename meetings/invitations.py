@@ -1,19 +1,22 @@
 """Invitations to a meeting: to a person, or to an organisation through its focal points."""
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from meetings.mail import queue_invitation_mail, queue_rsvp_mail
 from meetings.models import Invitation
-from meetings.models.rsvp import InvitationStatus
+from meetings.models.invitation import InvitationStatus
 from unnm.models import MailKind
 
 
-def decline_invitation(invitation, *, now=None):
-    """A focal point declines for their organisation (or an invitee for themself)."""
+def decline_invitation(invitation, *, now=None, language=None):
+    """A focal point declines for their organisation (or an invitee for themself), on a page in
+    `language` (kept for any later mail about the invitation)."""
     invitation.status = InvitationStatus.DECLINED
     invitation.answered_at = now or timezone.now()
-    invitation.save(update_fields=["status", "answered_at"])
+    invitation.mail_language = language or invitation.mail_language
+    invitation.save(update_fields=["status", "answered_at", "mail_language"])
     return invitation
 
 
@@ -26,8 +29,10 @@ def invite(
     person=None,
     kind=Invitation.Kind.PERSON,
     base_url=None,
+    language=None,
 ):
-    """Invite one address to a meeting and mail its personal link (once; again is a no-op)."""
+    """Invite one address to a meeting and mail its personal link (once; again is a no-op), in
+    `language` (by default the network's), with links to `base_url` (by default the site's)."""
     with transaction.atomic():
         invitation = Invitation.objects.filter(meeting=meeting, email__iexact=email).first()
         if invitation is not None:
@@ -39,13 +44,14 @@ def invite(
             organisation=organisation,
             person=person,
             kind=kind,
+            mail_language=language or settings.LANGUAGE_CODE,
         )
         queue_invitation_mail(invitation, MailKind.INVITATION, base_url=base_url)
     return invitation, True
 
 
-def invite_organisations(meeting, organisations, *, base_url=None):
-    """Invite each organisation through its focal points with an email address."""
+def invite_organisations(meeting, organisations, *, base_url=None, language=None):
+    """Invite each organisation through its focal points with an email address, in `language`."""
     created = []
     for organisation in organisations.prefetch_related("people"):
         for person in organisation.people.all():
@@ -58,6 +64,7 @@ def invite_organisations(meeting, organisations, *, base_url=None):
                     person=person,
                     kind=Invitation.Kind.ORGANISATION,
                     base_url=base_url,
+                    language=language,
                 )
                 if new:
                     created.append(invitation)

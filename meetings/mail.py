@@ -3,16 +3,19 @@ The mail about RSVPs and invitations, written to the site's outbox (`unnm.outbox
 
 Texts come from `templates/meetings/email/`; a meeting's own confirmation and invitation wording
 (RSVP settings, typed by staff with `{placeholders}`) replaces the template's where it is set.
+Every mail about an RSVP or an invitation is written in its `mail_language` (the language of the
+page it was answered in, or the one staff chose): wording, dates, the links' language prefix.
 """
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from meetings.calendar import build_calendar
 from meetings.models.rsvp import RSVPStatus, fill_placeholders
 from unnm import outbox
+from unnm.languages import offered_or_default
 from unnm.models import MailKind
 
 RSVP_TEMPLATES = {
@@ -40,16 +43,22 @@ def zone_time(moment):
     return _("%(time)s (%(zone)s time)") % {"time": date_format(moment, "H:i"), "zone": city}
 
 
+def long_date(moment):
+    """The weekday and the date in the active language's own format: "Sunday 13 December 2026"."""
+    return f"{date_format(moment, 'l')} {date_format(moment, 'DATE_FORMAT')}"
+
+
 def when(moment):
     """A date and time as the site shows them: "Sunday 13 December 2026, 10:00 (Baku time)"."""
-    moment = timezone.localtime(moment)
-    return f"{date_format(moment, 'l j F Y')}, {zone_time(moment)}"
+    moment = timezone.localtime(moment, timezone.get_default_timezone())
+    return f"{long_date(moment)}, {zone_time(moment)}"
 
 
 def meeting_values(meeting):
-    """The meeting's words in a mail, formatted as its page formats them (`l j F Y`, `H:i`)."""
-    start = timezone.localtime(meeting.start)
-    day = date_format(start, "l j F Y")
+    """The meeting's words in a mail, in the active language, as its page writes them
+    ("Sunday 13 December 2026", "10:00 (Baku time)")."""
+    start = timezone.localtime(meeting.start, timezone.get_default_timezone())
+    day = long_date(start)
     time = "" if meeting.time_unknown else zone_time(start)
     return {
         "meeting": meeting.title,
@@ -115,7 +124,14 @@ def _with_staff_wording(subject, body, values, staff_subject, staff_text, link_n
 
 
 def render_rsvp_mail(rsvp, kind, *, base_url=None):
-    """The subject and text of a mail about an RSVP, in the meeting's own wording if it has one."""
+    """The subject and text of a mail about an RSVP, in the meeting's own wording if it has one,
+    in the RSVP's language, with links to `base_url` (`outbox.site_url`)."""
+    language = offered_or_default(rsvp.mail_language)
+    with translation.override(language):
+        return _render_rsvp_mail(rsvp, kind, language, base_url)
+
+
+def _render_rsvp_mail(rsvp, kind, language, base_url):
     meeting = rsvp.meeting
     rsvp_settings = meeting.rsvp_settings
     closes = rsvp_settings.closes_at or meeting.start
@@ -127,7 +143,9 @@ def render_rsvp_mail(rsvp, kind, *, base_url=None):
         "manage_link": absolute_url(rsvp.get_absolute_url(), base_url),
     }
     join_link = meeting.online_link if rsvp.sees_join_link else ""
-    subject, body = outbox.render(RSVP_TEMPLATES[kind], values | {"join_link": join_link})
+    subject, body = outbox.render(
+        RSVP_TEMPLATES[kind], values | {"join_link": join_link}, language=language
+    )
     if kind in CONFIRMATION_KINDS:
         staff_subject, staff_text = (
             rsvp_settings.confirmation_subject,
@@ -143,6 +161,13 @@ def render_rsvp_mail(rsvp, kind, *, base_url=None):
 
 
 def render_invitation_mail(invitation, kind, *, base_url=None):
+    """The subject and text of an invitation or its reminder, in the invitation's language."""
+    language = offered_or_default(invitation.mail_language)
+    with translation.override(language):
+        return _render_invitation_mail(invitation, kind, language, base_url)
+
+
+def _render_invitation_mail(invitation, kind, language, base_url):
     meeting = invitation.meeting
     rsvp_settings = meeting.rsvp_settings
     values = meeting_values(meeting) | {
@@ -154,6 +179,7 @@ def render_invitation_mail(invitation, kind, *, base_url=None):
     subject, body = outbox.render(
         "meetings/email/invitation.txt",
         values | {"reminder": reminder, "for_organisation": invitation.is_for_organisation},
+        language=language,
     )
     staff_text = rsvp_settings.invitation_text
     if staff_text and invitation.is_for_organisation:
@@ -172,36 +198,39 @@ def calendar_file(meeting, base_url=None):
     return build_calendar([meeting], name=meeting.title, base_url=base_url or outbox.site_url())
 
 
-def calendar_attachment(meeting, base_url=None):
-    return {
-        "filename": f"{meeting.slug}.ics",
-        "mimetype": "text/calendar",
-        "content": calendar_file(meeting, base_url).decode(),
-    }
+def calendar_attachment(meeting, language, base_url=None):
+    """The .ics, its title and link in the mail's language."""
+    with translation.override(language):
+        content = calendar_file(meeting, base_url).decode()
+    return {"filename": f"{meeting.slug}.ics", "mimetype": "text/calendar", "content": content}
 
 
 def queue_rsvp_mail(rsvp, kind, *, base_url=None):
     """Queue a mail about an answer; its links start with `base_url` (`outbox.site_url`)."""
     subject, body = render_rsvp_mail(rsvp, kind, base_url=base_url)
+    language = offered_or_default(rsvp.mail_language)
     confirmed = rsvp.status == RSVPStatus.CONFIRMED
-    attachments = [calendar_attachment(rsvp.meeting, base_url)] if confirmed else []
+    attachments = [calendar_attachment(rsvp.meeting, language, base_url)] if confirmed else []
     return outbox.queue(
         to=rsvp.email,
         kind=kind,
         subject=subject,
         body=body,
         regarding=rsvp,
+        language=language,
         attachments=attachments,
     )
 
 
 def queue_invitation_mail(invitation, kind, *, base_url=None):
     subject, body = render_invitation_mail(invitation, kind, base_url=base_url)
+    language = offered_or_default(invitation.mail_language)
     return outbox.queue(
         to=invitation.email,
         kind=kind,
         subject=subject,
         body=body,
         regarding=invitation,
-        attachments=[calendar_attachment(invitation.meeting, base_url)],
+        language=language,
+        attachments=[calendar_attachment(invitation.meeting, language, base_url)],
     )

@@ -16,7 +16,8 @@ from django.utils import timezone
 
 from meetings.mail import queue_rsvp_mail
 from meetings.models import RSVP, Participation, RSVPSettings
-from meetings.models.rsvp import InvitationStatus, RSVPStatus
+from meetings.models.invitation import InvitationStatus
+from meetings.models.rsvp import RSVPStatus
 from unnm.models import MailKind
 
 
@@ -40,6 +41,7 @@ CHANGEABLE_FIELDS = frozenset(
         "language",
         "needs",
         "consent_public_listing",
+        "mail_language",
     }
 )
 
@@ -105,7 +107,9 @@ def submit_rsvp(meeting, rsvp, *, invitation=None, attending=True, now=None, bas
         if invitation is not None and invitation.status == InvitationStatus.SENT:
             invitation.status = InvitationStatus.ANSWERED
             invitation.answered_at = now
-            invitation.save(update_fields=["status", "answered_at"])
+            # Its reminders, if staff send one, follow the language it was answered in.
+            invitation.mail_language = rsvp.mail_language
+            invitation.save(update_fields=["status", "answered_at", "mail_language"])
         queue_rsvp_mail(rsvp, MailKind.CONFIRMATION, base_url=base_url)
     return rsvp, True
 

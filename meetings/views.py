@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequ
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
@@ -291,6 +292,7 @@ def rsvp_create(request, slug):
             status = 429
         elif form.is_valid():
             rsvp = form.save(commit=False)
+            rsvp.mail_language = get_language()
             answers.submit_rsvp(meeting, rsvp, attending=attending, base_url=site_url(request))
             return _thank(request, meeting, rsvp.email)
     seats = form.seats
@@ -426,7 +428,10 @@ def _changes(form):
     names = set(form.changed_data) & answers.CHANGEABLE_FIELDS
     if "organisation" in names:
         names.add("organisation_name")  # choosing a member organisation clears the typed one
-    return {name: getattr(form.instance, name) for name in names}
+    changes = {name: getattr(form.instance, name) for name in names}
+    if changes:  # mails about the answer follow the language of the page it was last changed in
+        changes["mail_language"] = get_language()
+    return changes
 
 
 @never_cache
@@ -476,7 +481,7 @@ def rsvp_invitation(request, token):
             },
         )
     if request.method == "POST" and request.POST.get("action") == "decline":
-        invitations.decline_invitation(invitation)
+        invitations.decline_invitation(invitation, language=get_language())
         messages.success(request, _("Thank you: we have recorded that you will not attend."))
         return redirect(request.path)
     form = RSVPForm(
@@ -502,9 +507,11 @@ def rsvp_invitation(request, token):
         if rate_limited(request):
             form.add_error(None, _("Too many answers from your connection. Please try later."))
         elif form.is_valid():
+            rsvp = form.save(commit=False)
+            rsvp.mail_language = get_language()
             rsvp, created = answers.submit_rsvp(
                 meeting,
-                form.save(commit=False),
+                rsvp,
                 invitation=invitation,
                 attending=attending,
                 base_url=site_url(request),

@@ -280,12 +280,12 @@ class Position(models.Model):
         if self.ended:
             if self.started:
                 return _("%(start)s to %(end)s") % {
-                    "start": date_format(self.started, "j F Y"),
-                    "end": date_format(self.ended, "j F Y"),
+                    "start": date_format(self.started, "DATE_FORMAT"),
+                    "end": date_format(self.ended, "DATE_FORMAT"),
                 }
-            return _("until %(date)s") % {"date": date_format(self.ended, "j F Y")}
+            return _("until %(date)s") % {"date": date_format(self.ended, "DATE_FORMAT")}
         if self.as_of:
-            return _("as of %(date)s") % {"date": date_format(self.as_of, "j F Y")}
+            return _("as of %(date)s") % {"date": date_format(self.as_of, "DATE_FORMAT")}
         if self.started:
-            return _("since %(date)s") % {"date": date_format(self.started, "j F Y")}
+            return _("since %(date)s") % {"date": date_format(self.started, "DATE_FORMAT")}
         return ""

@@ -34,6 +34,17 @@ def page_cache_off(settings):
     settings.UNNM_PAGE_CACHE_SECONDS = 0
 
 
+@pytest.fixture(autouse=True)
+def network_language():
+    """Each test starts in the network's default language: a request activates the language of
+    its address for the thread, which would otherwise carry over to the next test's reverse()."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 # The Redis database the cache tests use: one of their own, flushed around each test. Set
 # UNNM_TEST_REDIS_URL to use another server or database number.
 TEST_REDIS_URL = os.environ.get("UNNM_TEST_REDIS_URL", "redis://127.0.0.1:6379/9")

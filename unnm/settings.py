@@ -13,7 +13,6 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -125,10 +124,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Internationalisation: every string is marked; English is the reference language.
-LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+# Languages: UNNM_LANGUAGES lists the network's languages, its default first (LANGUAGE_CODE:
+# the language of content without a translation, and of the bare `/` for a browser that asks
+# for none of them). Each is named in its own language in the switcher, whatever the page's.
+LANGUAGE_NAMES = {"az": "Azərbaycan dili", "en": "English", "ru": "Русский"}
+UNNM_LANGUAGES = env_list("UNNM_LANGUAGES", "en,az,ru")
+if not UNNM_LANGUAGES:
+    raise ImproperlyConfigured("UNNM_LANGUAGES must name at least one language (en,az,ru).")
+_unknown_languages = [code for code in UNNM_LANGUAGES if code not in LANGUAGE_NAMES]
+if _unknown_languages:
+    raise ImproperlyConfigured(
+        f"UNNM_LANGUAGES names languages without a name in settings.LANGUAGE_NAMES: "
+        f"{', '.join(_unknown_languages)} (see README.md, 'Adding a language')."
+    )
+LANGUAGE_CODE = UNNM_LANGUAGES[0]
+LANGUAGES = [(code, LANGUAGE_NAMES[code]) for code in UNNM_LANGUAGES]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The network's own date formats where Django's differ from how the language writes them
+# (Azerbaijani months in lower case: "13 dekabr 2026").
+FORMAT_MODULE_PATH = ["unnm.formats"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Asia/Baku")
 USE_I18N = True
 USE_TZ = True
@@ -214,7 +228,7 @@ LOGGING = {
 }
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # A load balancer probes the health endpoint over plain HTTP; it must not be redirected.
-SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # outside the language prefixes (unnm/urls.py)
 
 # Content Security Policy (Django 6): only this site's own files; a script or style element
 # inline in a page runs only with the request's nonce ({{ csp_nonce }}). Bootstrap's CSS draws

@@ -1,6 +1,7 @@
 """The forms of the admin's own pages: reminders, organisation invitations, personal data."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -9,6 +10,17 @@ from django.utils.translation import gettext_lazy as _
 from meetings.admin.agenda import AGENDA_PREFIX, numbers_in_row_order
 from meetings.models import Invitation, Meeting
 from members.models import Organisation
+
+
+def mail_language_field(**kwargs):
+    """The languages the network writes mails in (settings.LANGUAGES, read when the form is)."""
+    return forms.ChoiceField(
+        label=_("Language of mails"),
+        choices=lambda: settings.LANGUAGES,
+        initial=lambda: settings.LANGUAGE_CODE,
+        required=False,  # left out (a script, an older form): the network's default language
+        **kwargs,
+    )
 
 
 class PersonalDataRequestForm(forms.Form):
@@ -48,12 +60,22 @@ class InviteOrganisationsForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Each active focal point with an email address gets a personal link."),
     )
+    language = mail_language_field(
+        help_text=_("The invitations and their reminders are written in it.")
+    )
 
 
 class InvitationAdminForm(forms.ModelForm):
     class Meta:
         model = Invitation
-        fields = ["meeting", "kind", "person", "organisation", "name", "email"]
+        fields = ["meeting", "kind", "person", "organisation", "name", "email", "mail_language"]
+
+    mail_language = mail_language_field(
+        help_text=_(
+            "The invitation and its reminders are written in it; answering the invitation's page "
+            "in another language switches to that one."
+        )
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

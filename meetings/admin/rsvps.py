@@ -84,6 +84,7 @@ class RSVPAdmin(AuditedAdmin):
         "status",
         "queued_at",
         "invitation",
+        "mail_language",
         "privacy_accepted_at",
         "created",
         "modified",
@@ -95,7 +96,7 @@ class RSVPAdmin(AuditedAdmin):
         ("name", "email"),
         ("organisation", "organisation_name"),
         "position",
-        ("attendance_mode", "language"),
+        ("attendance_mode", "language", "mail_language"),
         "needs",
         "consent_public_listing",
         ("status", "queued_at"),
@@ -295,7 +296,10 @@ class RSVPAdmin(AuditedAdmin):
             if form.is_valid():
                 meeting = form.cleaned_data["meeting"]
                 created = invite_organisations(
-                    meeting, form.cleaned_data["organisations"], base_url=site_url(request)
+                    meeting,
+                    form.cleaned_data["organisations"],
+                    base_url=site_url(request),
+                    language=form.cleaned_data["language"] or None,
                 )
                 self.message_user(request, _("%(n)d invitations sent.") % {"n": len(created)})
                 return redirect("admin:meetings_rsvp_overview", meeting.pk)

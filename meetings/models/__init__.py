@@ -1,4 +1,5 @@
 from meetings.models.documents import Document, Minutes
+from meetings.models.invitation import Invitation
 from meetings.models.meeting import Meeting, MeetingQuerySet
 from meetings.models.programme import (
     ActionPoint,
@@ -7,7 +8,7 @@ from meetings.models.programme import (
     ParticipationByKind,
     Remark,
 )
-from meetings.models.rsvp import RSVP, Invitation, RSVPQuerySet
+from meetings.models.rsvp import RSVP, RSVPQuerySet
 from meetings.models.rsvp_settings import RSVPSettings
 
 __all__ = [

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Count, F, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -152,7 +153,7 @@ class RSVPSettings(models.Model):
             return gettext("Answers are not open yet.")
         if self.closes_at and self.closes_at <= now:
             return gettext("Answers closed on %(date)s.") % {
-                "date": timezone.localtime(self.closes_at).strftime("%d %b %Y, %H:%M")
+                "date": date_format(timezone.localtime(self.closes_at), "DATETIME_FORMAT")
             }
         return None
 

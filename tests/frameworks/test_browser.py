@@ -92,7 +92,7 @@ def test_partner_goes_from_home_to_matrix_cell_objective_and_activity(
 
 
 def test_matrix_and_objective_page_fit_a_phone(phone_page, mapping, screenshot_dir):
-    phone_page.goto("/frameworks/")
+    phone_page.goto("/en/frameworks/")
 
     table = phone_page.locator(".matrix-scroll")
     expect(table).to_be_visible()
@@ -115,7 +115,7 @@ def test_matrix_and_objective_page_fit_a_phone(phone_page, mapping, screenshot_d
 def test_work_plan_filter_by_objective_in_the_browser(page, mapping):
     ActivityFactory(title="Border management training", gcm_objectives=[objective(11)])
 
-    page.goto("/frameworks/work-plan/")
+    page.goto("/en/frameworks/work-plan/")
     page.get_by_label("GCM objective", exact=True).select_option("6")
     page.get_by_role("button", name="Apply").click()
 

@@ -56,14 +56,14 @@ def test_partner_goes_from_home_to_the_31_may_meeting_and_its_calendar_file(
 
 
 def test_meeting_pages_fit_a_phone(phone_page, demo_data, screenshot_dir):
-    phone_page.goto("/meetings/")
+    phone_page.goto("/en/meetings/")
     phone_page.get_by_role("button", name="Search and filters").click()
     expect(phone_page.get_by_label("Search")).to_be_visible()
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
     if screenshot_dir:
         phone_page.screenshot(path=screenshot_dir / "meetings-list-phone.png", full_page=True)
 
-    phone_page.goto(f"/meetings/{demo.MAY_31_SLUG}/")
+    phone_page.goto(f"/en/meetings/{demo.MAY_31_SLUG}/")
 
     expect(phone_page.get_by_role("link", name="Printable summary")).to_be_visible()
     expect(phone_page.get_by_role("link", name="Add to calendar")).to_have_count(0)

@@ -18,7 +18,7 @@ JOIN = "https://meet.example.org/labour-wg"
 
 
 def link_path(body):
-    return re.search(r"https?://[^/\s]+(/meetings/rsvp/\S+/)", body).group(1)
+    return re.search(r"https?://[^/\s]+(/[a-z]{2}/meetings/rsvp/\S+/)", body).group(1)
 
 
 def test_partner_answers_changes_mode_cancels_and_the_waitlist_moves_up(

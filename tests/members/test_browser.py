@@ -46,7 +46,7 @@ def test_partner_finds_a_member_from_the_home_page(page, screenshot_dir):
 def test_directory_usable_on_a_phone(phone_page, screenshot_dir):
     OrganisationFactory.create_batch(4)
 
-    phone_page.goto("/members/")
+    phone_page.goto("/en/members/")
     phone_page.get_by_role("button", name="Toggle navigation").click()
 
     expect(phone_page.get_by_role("link", name="Members").first).to_be_visible()

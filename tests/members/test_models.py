@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.db import IntegrityError
+from django.utils import translation
 
 from members.models import Organisation, Person
 from tests.members.factories import OrganisationFactory, PersonFactory, PositionFactory
@@ -13,7 +14,9 @@ def test_organisation_slug_derived_from_acronym_and_name():
     organisation = OrganisationFactory(name="State Migration Service", acronym="SMS")
 
     assert organisation.slug == "sms-state-migration-service"
-    assert organisation.get_absolute_url() == "/members/sms-state-migration-service/"
+    assert organisation.get_absolute_url() == "/en/members/sms-state-migration-service/"
+    with translation.override("az"):
+        assert organisation.get_absolute_url() == "/az/members/sms-state-migration-service/"
 
 
 def test_organisation_name_unique():

@@ -85,8 +85,9 @@ def public_pages():
         email="focal.point@example.org",
         name="Focal Point",
     )
+    rsvp_form = reverse("meetings:rsvp-create", kwargs={"slug": upcoming.slug})
     return [
-        ("home", "/"),
+        ("home", "/en/"),
         ("meetings", reverse("meetings:meeting-list")),
         ("past-meeting", past.get_absolute_url()),
         ("upcoming-meeting", upcoming.get_absolute_url()),
@@ -106,9 +107,14 @@ def public_pages():
         ("work-plan", reverse("frameworks:activity-list")),
         ("activity", Activity.objects.published().first().get_absolute_url()),
         ("privacy", reverse("privacy")),
-        ("rsvp-form", reverse("meetings:rsvp-create", kwargs={"slug": upcoming.slug})),
+        ("rsvp-form", rsvp_form),
         ("rsvp-manage", rsvp.get_absolute_url()),
         ("invitation", invitation.get_absolute_url()),
+        # The same pages in the other languages (longer words, another script, the switcher).
+        ("home-az", "/az/"),
+        ("past-meeting-az", past.get_absolute_url().replace("/en/", "/az/", 1)),
+        ("matrix-ru", reverse("frameworks:matrix").replace("/en/", "/ru/", 1)),
+        ("rsvp-form-ru", rsvp_form.replace("/en/", "/ru/", 1)),
     ]
 
 

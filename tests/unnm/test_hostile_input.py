@@ -274,15 +274,15 @@ def _quote(token):
 @pytest.mark.parametrize(
     "url",
     [
-        "/frameworks/?framework=%C2%B2",
-        "/frameworks/coverage/?framework=%C2%B2",
-        "/frameworks/mapping.csv?framework=%C2%B2",
-        "/meetings/rsvp/%C2%B2:abc/",
-        "/meetings/invitation/%C2%B2:abc/",
-        "/meetings/?q=%00",
-        "/meetings/?page=%00",
-        "/members/?q=%00",
-        "/frameworks/work-plan/?lead=%00",
+        "/en/frameworks/?framework=%C2%B2",
+        "/en/frameworks/coverage/?framework=%C2%B2",
+        "/en/frameworks/mapping.csv?framework=%C2%B2",
+        "/en/meetings/rsvp/%C2%B2:abc/",
+        "/en/meetings/invitation/%C2%B2:abc/",
+        "/en/meetings/?q=%00",
+        "/en/meetings/?page=%00",
+        "/en/members/?q=%00",
+        "/en/frameworks/work-plan/?lead=%00",
     ],
 )
 def test_known_hostile_queries_are_not_server_errors(site, url):
