@@ -90,19 +90,6 @@ def public_action_points():
     )
 
 
-def landing_framework(frameworks):
-    """
-    The framework a partner lands on: the current one; while it has no mapping yet, the latest
-    framework that has one (the page then says so); with none current, the latest mapped one.
-    `frameworks` comes newest first, annotated with `has_mapping`.
-    """
-    current = next((f for f in frameworks if f.is_current), None)
-    if current is not None and current.has_mapping:
-        return current
-    mapped = next((f for f in frameworks if f.has_mapping), None)
-    return mapped or current or next(iter(frameworks), None)
-
-
 class FrameworkMixin:
     """Pages about one cooperation framework: ?framework=<id>, else the one partners land on."""
 
@@ -115,13 +102,14 @@ class FrameworkMixin:
             chosen = None
             if wanted.isascii() and wanted.isdigit():  # not "²", which int() refuses
                 chosen = next((f for f in self._frameworks if f.pk == int(wanted)), None)
-            self._framework = chosen or landing_framework(self._frameworks)
+            self._framework = chosen or CooperationFramework.landing(self._frameworks)
         return self._framework
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["framework"] = self.get_framework()
         context["frameworks"] = self._frameworks
+        context["other_frameworks"] = [f for f in self._frameworks if f != context["framework"]]
         context["current_framework"] = next((f for f in self._frameworks if f.is_current), None)
         return context
 

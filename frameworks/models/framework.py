@@ -27,6 +27,10 @@ class CooperationFrameworkQuerySet(models.QuerySet):
         )
         return self.annotate(has_mapping=Exists(links))
 
+    def landing(self):
+        """The framework partners land on (the matrix's, and the report's and API's default)."""
+        return CooperationFramework.landing(list(self.newest_first().with_has_mapping()))
+
 
 class CooperationFramework(models.Model):
     """A country's UN Sustainable Development Cooperation Framework (UNSDCF)."""
@@ -68,6 +72,19 @@ class CooperationFramework(models.Model):
     def has_ended(self):
         """Its last year is over: it stays on the site as history."""
         return self.end_year < timezone.localdate().year
+
+    @staticmethod
+    def landing(frameworks):
+        """
+        The framework a partner lands on, of `frameworks` (newest first, with `has_mapping`): the
+        current one; while it has no mapping yet, the latest framework that has one (the page
+        then says so); with none current, the latest mapped one.
+        """
+        current = next((f for f in frameworks if f.is_current), None)
+        if current is not None and current.has_mapping:
+            return current
+        mapped = next((f for f in frameworks if f.has_mapping), None)
+        return mapped or current or next(iter(frameworks), None)
 
     @property
     def period(self):

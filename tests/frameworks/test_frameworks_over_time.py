@@ -87,9 +87,10 @@ def test_matrix_lands_on_the_latest_mapped_framework_while_the_current_has_none(
     )
     assert f"which ended in {ended.end_year}; it is kept as history." in content
     assert f"{ended.period} · ended" in content
-    assert f'<a href="?framework={current.pk}">UNSDCF Testland {current.period}, current</a>' in (
-        content
+    switcher = (
+        f'Other frameworks: <a href="?framework={current.pk}">UNSDCF Testland {current.period}'
     )
+    assert f"{switcher}, current</a></p>" in content  # no separator after the last one
 
 
 def test_ended_framework_stays_openable_as_history(client, ended, current):
@@ -154,3 +155,15 @@ def test_demo_resident_coordinators_follow_the_reference_without_contact_data(cl
     assert "2026-2030" in rco.description
     page = client.get(rco.get_absolute_url()).content.decode()
     assert "Andreeva" not in page  # no one is presented as today's Resident Coordinator
+
+
+def test_queryset_landing_matches_the_matrix(client, ended, current):
+    assert CooperationFramework.objects.landing() == ended
+    mapped(current)
+
+    assert CooperationFramework.objects.landing() == current
+    assert client.get(MATRIX).context["framework"] == current
+
+
+def test_queryset_landing_without_frameworks_is_none():
+    assert CooperationFramework.objects.landing() is None
