@@ -12,13 +12,6 @@ class CooperationFrameworkQuerySet(models.QuerySet):
         """The public pages show the first, the current framework, unless asked for another."""
         return self.order_by("-start_year", "-pk")
 
-    def current(self):
-        """The framework running this year (the report's and the API's default), else the
-        newest one."""
-        year = timezone.localdate().year
-        running = self.filter(start_year__lte=year, end_year__gte=year).newest_first().first()
-        return running or self.newest_first().first()
-
     def with_has_mapping(self):
         """Annotate whether any outcome or output of the framework is linked to an objective."""
         links = ObjectiveLink.objects.filter(

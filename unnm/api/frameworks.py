@@ -179,7 +179,7 @@ def framework_list(request):
 @router.get("/frameworks/{int:framework_id}", response=FrameworkOut, summary="One framework")
 def framework_detail(request, framework_id: int):
     framework = get_object_or_404(frameworks(), pk=framework_id)
-    current = CooperationFramework.objects.current()
+    current = CooperationFramework.objects.landing()
     return framework_out(framework, current.pk if current else None)
 
 
@@ -199,7 +199,7 @@ def link_list(
     chosen = (
         get_object_or_404(CooperationFramework, pk=framework)
         if framework
-        else CooperationFramework.objects.current()
+        else CooperationFramework.objects.landing()
     )
     links = ObjectiveLink.objects.of_framework(chosen).for_display()
     if objective:

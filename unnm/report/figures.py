@@ -218,7 +218,7 @@ def work_plan_section(report):
 
 def coverage_section(report):
     """As the coverage page: addressed (work under way or done), planned only, not addressed."""
-    report.framework = CooperationFramework.objects.current()
+    report.framework = CooperationFramework.objects.landing()
     objectives = list(GCMObjective.objects.with_coverage(report.framework))
     report.addressed = [o for o in objectives if o.active_count > 0]
     report.planned_only = [o for o in objectives if o.is_addressed_only_by_planned_work]
