@@ -1,6 +1,7 @@
 """Duplicating a meeting as the draft of the next one in its series."""
 
 from django.db import transaction
+from modeltranslation.translator import translator
 from simple_history.utils import bulk_create_with_history
 
 from meetings.models import AgendaItem, Meeting
@@ -30,12 +31,21 @@ def duplicate_meeting(meeting):
                 order=item.order,
                 start_time=item.start_time,
                 duration=item.duration,
-                title=item.title,
                 kind=item.kind,
-                description=item.description,
+                **translations(item, "title", "description"),
             )
             for item in meeting.agenda_items.all()
         ],
         AgendaItem,
     )
     return copy
+
+
+def translations(instance, *fields):
+    """The fields' values in every language (their columns), to copy a row's texts whole."""
+    options = translator.get_options_for_model(type(instance))
+    return {
+        column.name: getattr(instance, column.name)
+        for field in fields
+        for column in options.fields[field]
+    }

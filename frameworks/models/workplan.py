@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -220,7 +222,9 @@ class Activity(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.title)[:200] or "activity"
+            # From the default language's title, whatever language the editor works in.
+            with translation.override(settings.LANGUAGE_CODE):
+                self.slug = slugify(self.title)[:200] or "activity"
             base, n = self.slug, 2
             while Activity.objects.filter(slug=self.slug).exclude(pk=self.pk).exists():
                 self.slug = f"{base}-{n}"

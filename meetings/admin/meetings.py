@@ -7,6 +7,11 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 
 from frameworks import admin as frameworks_admin
 from frameworks.models import Activity
@@ -41,14 +46,14 @@ class YearFilter(admin.SimpleListFilter):
         return queryset
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(TranslationTabularInline):
     model = AgendaItem
     fields = ["order", "start_time", "duration", "kind", "title", "description"]
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
     extra = 0
 
 
-class RemarkInline(admin.StackedInline):
+class RemarkInline(TranslationStackedInline):
     model = Remark
     fields = [
         ("agenda_item", "order", "status"),
@@ -80,14 +85,14 @@ class ParticipationByKindInline(admin.TabularInline):
     extra = 0
 
 
-class ActionPointInline(admin.TabularInline):
+class ActionPointInline(TranslationTabularInline):
     model = ActionPoint
     fields = ["order", "kind", "text", "responsible", "due_on", "status", "completed_on"]
     autocomplete_fields = ["responsible"]
     extra = 0
 
 
-class DocumentInline(admin.TabularInline):
+class DocumentInline(TranslationTabularInline):
     model = Document
     fields = ["order", "title", "kind", "file", "stored_file", "external_url", "visibility"]
     readonly_fields = ["stored_file"]
@@ -110,7 +115,7 @@ class MinutesInline(admin.StackedInline):
     max_num = 1
 
 
-class RSVPSettingsInline(admin.StackedInline):
+class RSVPSettingsInline(TranslationStackedInline):
     model = RSVPSettings
     can_delete = True
     max_num = 1
@@ -156,7 +161,7 @@ class RSVPSettingsInline(admin.StackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(AuditedAdmin):
+class MeetingAdmin(TranslationAdmin, AuditedAdmin):
     list_display = [
         "title",
         "start",
@@ -249,7 +254,7 @@ class MeetingAdmin(AuditedAdmin):
 
 
 @admin.register(ActionPoint)
-class ActionPointAdmin(AuditedAdmin):
+class ActionPointAdmin(TranslationAdmin, AuditedAdmin):
     list_display = ["text", "meeting", "kind", "responsible", "due_on", "status"]
     list_filter = ["kind", "status"]
     list_select_related = ["meeting", "responsible"]
