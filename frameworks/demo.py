@@ -2,7 +2,9 @@
 Demo data: Azerbaijan's UNSDCF 2021-2025, as far as the verified reference data goes, then an
 illustrative UNSDCF x GCM mapping and a few work-plan activities.
 
-The priority titles are verbatim from the framework's table of contents. The official outcome
+The priority titles are verbatim from the framework's table of contents; in Azerbaijani as the UN
+in Azerbaijan publishes them, in Russian the project's translation (marked unverified in the
+reference JSON). The official outcome
 statements could not be read, so each outcome carries only its short name and an empty
 statement: the site shows it as a placeholder for staff to complete from the signed document.
 
@@ -43,6 +45,8 @@ def load_framework():
         start_year=2021,
         defaults={
             "title": "UN-Azerbaijan Sustainable Development Cooperation Framework 2021-2025",
+            "title_ru": data["title_ru"],
+            "title_az": data["title_az"],
             "country": "Azerbaijan",
             "end_year": 2025,
             "signed_on": datetime.date.fromisoformat(data["signed"]["date"]),
@@ -55,7 +59,13 @@ def load_framework():
             StrategicPriority,
             framework=framework,
             number=priority_data["number"],
-            defaults={"title": priority_data["title"]},
+            # The Azerbaijani titles as the UN in Azerbaijan publishes them; the Russian ones
+            # are the project's (no published Russian wording found): see the JSON's sources.
+            defaults={
+                "title": priority_data["title"],
+                "title_ru": priority_data["title_ru"],
+                "title_az": priority_data["title_az"],
+            },
         )
         for index, outcome_data in enumerate(priority_data["outcomes"], start=1):
             # The statement stays empty: it is unverified, and staff complete it.

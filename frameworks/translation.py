@@ -19,6 +19,7 @@ from frameworks.models import (
     SDGTarget,
     StrategicPriority,
 )
+from unnm.audit import keep_history
 
 
 @register(GCMObjective)
@@ -69,3 +70,15 @@ class ActivityTranslation(TranslationOptions):
 @register(ProgressUpdate)
 class ProgressUpdateTranslation(TranslationOptions):
     fields = ["text"]
+
+
+# After the registrations above: the history keeps every language's column.
+keep_history(
+    CooperationFramework,
+    StrategicPriority,
+    Outcome,
+    Output,
+    ObjectiveLink,
+    Activity,
+    ProgressUpdate,
+)

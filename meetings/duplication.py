@@ -47,5 +47,5 @@ def translations(instance, *fields):
     return {
         column.name: getattr(instance, column.name)
         for field in fields
-        for column in options.fields[field]
+        for column in options.all_fields[field]
     }

@@ -90,7 +90,8 @@ class Organisation(models.Model):
     )
 
     objects = OrganisationQuerySet.as_manager()
-    history = HistoricalRecords()
+    # Its history (audit trail) is registered in members/translation.py, once its columns per
+    # language exist, so that every language's text is kept.
 
     class Meta:
         ordering = ["name"]
@@ -255,7 +256,8 @@ class Position(models.Model):
         ),
     )
 
-    history = HistoricalRecords()
+    # Its history (audit trail) is registered in members/translation.py, once its columns per
+    # language exist, so that every language's text is kept.
 
     class Meta:
         ordering = ["person", "-started"]

@@ -3,7 +3,6 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 
 class CooperationFrameworkQuerySet(models.QuerySet):
@@ -25,7 +24,8 @@ class CooperationFramework(models.Model):
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     objects = CooperationFrameworkQuerySet.as_manager()
-    history = HistoricalRecords()
+    # Its history (audit trail) is registered in frameworks/translation.py, once its columns per
+    # language exist, so that every language's text is kept.
 
     class Meta:
         ordering = ["-start_year"]
@@ -54,7 +54,8 @@ class StrategicPriority(models.Model):
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
 
-    history = HistoricalRecords()
+    # Its history (audit trail) is registered in frameworks/translation.py, once its columns per
+    # language exist, so that every language's text is kept.
 
     class Meta:
         ordering = ["framework", "number"]
@@ -94,7 +95,8 @@ class Outcome(models.Model):
         blank=True,
     )
 
-    history = HistoricalRecords()
+    # Its history (audit trail) is registered in frameworks/translation.py, once its columns per
+    # language exist, so that every language's text is kept.
 
     class Meta:
         ordering = ["priority", "order", "number"]
@@ -131,7 +133,8 @@ class Output(models.Model):
         blank=True,
     )
 
-    history = HistoricalRecords()
+    # Its history (audit trail) is registered in frameworks/translation.py, once its columns per
+    # language exist, so that every language's text is kept.
 
     class Meta:
         ordering = ["outcome", "order", "number"]
@@ -226,7 +229,8 @@ class ObjectiveLink(models.Model):
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     objects = ObjectiveLinkQuerySet.as_manager()
-    history = HistoricalRecords()
+    # Its history (audit trail) is registered in frameworks/translation.py, once its columns per
+    # language exist, so that every language's text is kept.
 
     class Meta:
         ordering = ["objective__number", "pk"]

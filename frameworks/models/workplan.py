@@ -6,7 +6,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from frameworks.models.framework import Outcome
 
@@ -194,7 +193,8 @@ class Activity(models.Model):
     modified = models.DateTimeField(_("modified"), auto_now=True)
 
     objects = ActivityQuerySet.as_manager()
-    history = HistoricalRecords()
+    # Its history (audit trail) is registered in frameworks/translation.py, once its columns per
+    # language exist, so that every language's text is kept.
 
     class Meta:
         ordering = ["start", "title"]
@@ -267,7 +267,8 @@ class ProgressUpdate(models.Model):
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
 
-    history = HistoricalRecords()
+    # Its history (audit trail) is registered in frameworks/translation.py, once its columns per
+    # language exist, so that every language's text is kept.
 
     class Meta:
         ordering = ["-date", "-pk"]

@@ -6,7 +6,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 
 class MeetingKind(models.TextChoices):
@@ -237,7 +236,8 @@ class Meeting(models.Model):
     modified = models.DateTimeField(_("modified"), auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
-    history = HistoricalRecords()
+    # Its history (audit trail) is registered in meetings/translation.py, once its columns per
+    # language exist, so that every language's text is kept.
 
     class Meta:
         ordering = ["-start"]

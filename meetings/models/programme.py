@@ -43,7 +43,8 @@ class AgendaItem(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.UPDATE)
     description = models.TextField(_("description"), blank=True)
 
-    history = HistoricalRecords()
+    # Its history (audit trail) is registered in meetings/translation.py, once its columns per
+    # language exist, so that every language's text is kept.
 
     class Meta:
         ordering = ["meeting", "order"]
@@ -113,7 +114,8 @@ class Remark(models.Model):
     )
 
     objects = RemarkQuerySet.as_manager()
-    history = HistoricalRecords()
+    # Its history (audit trail) is registered in meetings/translation.py, once its columns per
+    # language exist, so that every language's text is kept.
 
     class Meta:
         ordering = ["agenda_item__order", "order"]
@@ -316,7 +318,8 @@ class ActionPoint(models.Model):
     )
 
     objects = ActionPointQuerySet.as_manager()
-    history = HistoricalRecords()
+    # Its history (audit trail) is registered in meetings/translation.py, once its columns per
+    # language exist, so that every language's text is kept.
 
     class Meta:
         ordering = ["meeting", "kind", "order"]
@@ -396,7 +399,8 @@ class Document(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=1)
 
     objects = DocumentQuerySet.as_manager()
-    history = HistoricalRecords()
+    # Its history (audit trail) is registered in meetings/translation.py, once its columns per
+    # language exist, so that every language's text is kept.
 
     class Meta:
         ordering = ["meeting", "order", "title"]

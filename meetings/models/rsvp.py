@@ -111,7 +111,8 @@ class RSVPSettings(models.Model):
         ),
     )
 
-    history = HistoricalRecords()
+    # Its history (audit trail) is registered in meetings/translation.py, once its columns per
+    # language exist, so that every language's text is kept.
 
     class Meta:
         verbose_name = _("RSVP settings")
