@@ -5,8 +5,8 @@ and a page costs no more queries in Azerbaijani or Russian than in English.
 """
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -110,10 +110,11 @@ def test_reference_data_carries_its_translations_and_flags():
 
 
 def test_admin_marks_the_unofficial_azerbaijani_titles(admin_client):
+    first = GCMObjective.objects.get(number=1)
+
     content = admin_client.get(reverse("admin:frameworks_gcmobjective_changelist")).content
-    change = admin_client.get(
-        reverse("admin:frameworks_gcmobjective_change", args=[GCMObjective.objects.get(number=1).pk])
-    ).content.decode()
+    change = admin_client.get(reverse("admin:frameworks_gcmobjective_change", args=[first.pk]))
+    change = change.content.decode()
 
     assert content.decode().count("unofficial translation") == 23
     assert "Sübutlara əsaslanan" in change and "Сбор и использование" in change
