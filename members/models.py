@@ -90,8 +90,7 @@ class Organisation(models.Model):
     )
 
     objects = OrganisationQuerySet.as_manager()
-    # Its history (audit trail) is registered in members/translation.py, once its columns per
-    # language exist, so that every language's text is kept.
+    # history: keep_history() in members/translation.py, after its columns per language
 
     class Meta:
         ordering = ["name"]
@@ -256,8 +255,7 @@ class Position(models.Model):
         ),
     )
 
-    # Its history (audit trail) is registered in members/translation.py, once its columns per
-    # language exist, so that every language's text is kept.
+    # history: keep_history() in members/translation.py, after its columns per language
 
     class Meta:
         ordering = ["person", "-started"]

@@ -9,6 +9,8 @@ Records edited only as inlines (a meeting's agenda and remarks, a person's posit
 page of their own, so their parent's history page lists their changes too (`history_children`).
 """
 
+from functools import partial
+
 import simple_history
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -98,7 +100,7 @@ class TranslatedHistoricalRecords(HistoricalRecords):
         return fields
 
 
-def keep_history(*models):
+def keep_history(*audited):
     """
     The audit trail of models with texts per language: called in translation.py, after the
     registration that adds the columns per language, so that the history keeps every language
@@ -110,7 +112,7 @@ def keep_history(*models):
     changes nothing records no change (a unique one stays NULL, see `empty_values` in
     members/translation.py).
     """
-    for model in models:
+    for model in audited:
         options = translator.get_options_for_model(model)
         for columns in options.all_fields.values():
             for column in columns:
@@ -118,6 +120,10 @@ def keep_history(*models):
                 # A unique text (an organisation's name) keeps NULL: "" in two rows would clash.
                 if not original.null and not original.unique and column.empty_strings_allowed:
                     column.default = ""
+                    if isinstance(column, models.CharField):
+                        # Django's form for a nullable CharField turns an empty input into
+                        # None; keep "" like the column's default.
+                        column.formfield = partial(type(column).formfield, column, empty_value="")
         simple_history.register(
             model,
             records_class=TranslatedHistoricalRecords,

@@ -24,8 +24,7 @@ class CooperationFramework(models.Model):
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     objects = CooperationFrameworkQuerySet.as_manager()
-    # Its history (audit trail) is registered in frameworks/translation.py, once its columns per
-    # language exist, so that every language's text is kept.
+    # history: keep_history() in frameworks/translation.py, after its columns per language
 
     class Meta:
         ordering = ["-start_year"]
@@ -54,8 +53,7 @@ class StrategicPriority(models.Model):
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
 
-    # Its history (audit trail) is registered in frameworks/translation.py, once its columns per
-    # language exist, so that every language's text is kept.
+    # history: keep_history() in frameworks/translation.py, after its columns per language
 
     class Meta:
         ordering = ["framework", "number"]
@@ -95,8 +93,7 @@ class Outcome(models.Model):
         blank=True,
     )
 
-    # Its history (audit trail) is registered in frameworks/translation.py, once its columns per
-    # language exist, so that every language's text is kept.
+    # history: keep_history() in frameworks/translation.py, after its columns per language
 
     class Meta:
         ordering = ["priority", "order", "number"]
@@ -133,8 +130,7 @@ class Output(models.Model):
         blank=True,
     )
 
-    # Its history (audit trail) is registered in frameworks/translation.py, once its columns per
-    # language exist, so that every language's text is kept.
+    # history: keep_history() in frameworks/translation.py, after its columns per language
 
     class Meta:
         ordering = ["outcome", "order", "number"]
@@ -229,8 +225,7 @@ class ObjectiveLink(models.Model):
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     objects = ObjectiveLinkQuerySet.as_manager()
-    # Its history (audit trail) is registered in frameworks/translation.py, once its columns per
-    # language exist, so that every language's text is kept.
+    # history: keep_history() in frameworks/translation.py, after its columns per language
 
     class Meta:
         ordering = ["objective__number", "pk"]

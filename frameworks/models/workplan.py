@@ -193,8 +193,7 @@ class Activity(models.Model):
     modified = models.DateTimeField(_("modified"), auto_now=True)
 
     objects = ActivityQuerySet.as_manager()
-    # Its history (audit trail) is registered in frameworks/translation.py, once its columns per
-    # language exist, so that every language's text is kept.
+    # history: keep_history() in frameworks/translation.py, after its columns per language
 
     class Meta:
         ordering = ["start", "title"]
@@ -267,8 +266,7 @@ class ProgressUpdate(models.Model):
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
 
-    # Its history (audit trail) is registered in frameworks/translation.py, once its columns per
-    # language exist, so that every language's text is kept.
+    # history: keep_history() in frameworks/translation.py, after its columns per language
 
     class Meta:
         ordering = ["-date", "-pk"]

@@ -236,8 +236,7 @@ class Meeting(models.Model):
     modified = models.DateTimeField(_("modified"), auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
-    # Its history (audit trail) is registered in meetings/translation.py, once its columns per
-    # language exist, so that every language's text is kept.
+    # history: keep_history() in meetings/translation.py, after its columns per language
 
     class Meta:
         ordering = ["-start"]

@@ -43,8 +43,7 @@ class AgendaItem(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.UPDATE)
     description = models.TextField(_("description"), blank=True)
 
-    # Its history (audit trail) is registered in meetings/translation.py, once its columns per
-    # language exist, so that every language's text is kept.
+    # history: keep_history() in meetings/translation.py, after its columns per language
 
     class Meta:
         ordering = ["meeting", "order"]
@@ -114,8 +113,7 @@ class Remark(models.Model):
     )
 
     objects = RemarkQuerySet.as_manager()
-    # Its history (audit trail) is registered in meetings/translation.py, once its columns per
-    # language exist, so that every language's text is kept.
+    # history: keep_history() in meetings/translation.py, after its columns per language
 
     class Meta:
         ordering = ["agenda_item__order", "order"]
@@ -318,8 +316,7 @@ class ActionPoint(models.Model):
     )
 
     objects = ActionPointQuerySet.as_manager()
-    # Its history (audit trail) is registered in meetings/translation.py, once its columns per
-    # language exist, so that every language's text is kept.
+    # history: keep_history() in meetings/translation.py, after its columns per language
 
     class Meta:
         ordering = ["meeting", "kind", "order"]
@@ -399,8 +396,7 @@ class Document(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=1)
 
     objects = DocumentQuerySet.as_manager()
-    # Its history (audit trail) is registered in meetings/translation.py, once its columns per
-    # language exist, so that every language's text is kept.
+    # history: keep_history() in meetings/translation.py, after its columns per language
 
     class Meta:
         ordering = ["meeting", "order", "title"]

@@ -111,8 +111,7 @@ class RSVPSettings(models.Model):
         ),
     )
 
-    # Its history (audit trail) is registered in meetings/translation.py, once its columns per
-    # language exist, so that every language's text is kept.
+    # history: keep_history() in meetings/translation.py, after its columns per language
 
     class Meta:
         verbose_name = _("RSVP settings")

@@ -22,9 +22,10 @@ pytestmark = pytest.mark.django_db
 
 def get(client, language, url_name, **kwargs):
     """A page in a language: its address in that language and the browser asking for it."""
+    # The override also gives the test back its language after the request activated another.
     with translation.override(language):
         url = reverse(url_name, kwargs=kwargs)
-    response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 200, (url, response.status_code)
     return response.content.decode()
 
