@@ -1,6 +1,11 @@
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 
 from frameworks.models import (
     Activity,
@@ -19,8 +24,11 @@ from frameworks.models import (
 from unnm.audit import AuditedAdmin
 
 
-class ReferenceAdmin(admin.ModelAdmin):
-    """Built-in reference data: staff read it; a data migration maintains it."""
+class ReferenceAdmin(TranslationAdmin):
+    """
+    Built-in reference data: staff read it, in each language with its source; a data migration
+    maintains it from frameworks/reference/ (SOURCES.md).
+    """
 
     def has_add_permission(self, request):
         return False
@@ -29,29 +37,70 @@ class ReferenceAdmin(admin.ModelAdmin):
         return False
 
 
+def azerbaijani_text(official):
+    """The list column that tells a published Azerbaijani text from the project's translation."""
+    if official:
+        return _("published source")
+    return format_html("<em>{}</em>", _("unofficial translation"))
+
+
 @admin.register(GCMObjective)
 class GCMObjectiveAdmin(ReferenceAdmin):
-    list_display = ["number", "short_label", "title"]
+    list_display = ["number", "short_label", "title", "title_ru_verified", "azerbaijani_title"]
+    list_filter = ["title_ru_verified", "title_az_official"]
     search_fields = ["title", "short_label", "=number"]
-    readonly_fields = ["number", "title", "gcm_paragraph", "source"]
-    fields = ["number", "title", "short_label", "gcm_paragraph", "source"]
+    readonly_fields = [
+        "number",
+        "title",
+        "gcm_paragraph",
+        "source",
+        "title_ru_verified",
+        "title_az_official",
+    ]
+    fields = [
+        "number",
+        "title",
+        "title_ru_verified",
+        "title_az_official",
+        "short_label",
+        "gcm_paragraph",
+        "source",
+    ]
+
+    @admin.display(description=_("Azerbaijani title"), ordering="title_az_official")
+    def azerbaijani_title(self, obj):
+        return azerbaijani_text(obj.title_az_official)
 
 
 @admin.register(GuidingPrinciple)
 class GuidingPrincipleAdmin(ReferenceAdmin):
-    list_display = ["letter", "name"]
-    readonly_fields = ["number", "letter", "name", "source"]
+    list_display = ["letter", "name", "name_ru_verified", "azerbaijani_name"]
+    readonly_fields = ["number", "letter", "name", "name_ru_verified", "name_az_official", "source"]
+
+    @admin.display(description=_("Azerbaijani name"), ordering="name_az_official")
+    def azerbaijani_name(self, obj):
+        return azerbaijani_text(obj.name_az_official)
 
 
 @admin.register(SDGTarget)
 class SDGTargetAdmin(ReferenceAdmin):
-    list_display = ["code", "migration_theme", "migration_theme_verified"]
-    list_filter = ["goal", "migration_theme_verified"]
+    list_display = [
+        "code",
+        "migration_theme",
+        "migration_theme_verified",
+        "text_ru_verified",
+        "azerbaijani_wording",
+    ]
+    list_filter = ["goal", "migration_theme_verified", "text_ru_verified", "text_az_official"]
     search_fields = ["code", "text", "migration_theme"]
-    readonly_fields = ["code", "goal", "text", "source"]
+    readonly_fields = ["code", "goal", "text", "text_ru_verified", "text_az_official", "source"]
+
+    @admin.display(description=_("Azerbaijani text"), ordering="text_az_official")
+    def azerbaijani_wording(self, obj):
+        return azerbaijani_text(obj.text_az_official)
 
 
-class StrategicPriorityInline(admin.TabularInline):
+class StrategicPriorityInline(TranslationTabularInline):
     model = StrategicPriority
     fields = ["number", "title"]
     extra = 0
@@ -59,7 +108,7 @@ class StrategicPriorityInline(admin.TabularInline):
 
 
 @admin.register(CooperationFramework)
-class CooperationFrameworkAdmin(AuditedAdmin):
+class CooperationFrameworkAdmin(TranslationAdmin, AuditedAdmin):
     list_display = ["short_title", "country", "start_year", "end_year", "signed_on", "is_demo"]
     list_filter = ["is_demo"]
     search_fields = ["title", "short_title", "country"]
@@ -67,7 +116,7 @@ class CooperationFrameworkAdmin(AuditedAdmin):
     history_children = [(StrategicPriority, "framework")]
 
 
-class OutcomeInline(admin.StackedInline):
+class OutcomeInline(TranslationStackedInline):
     model = Outcome
     fields = [("number", "order"), "short_name", "statement", "sdg_targets"]
     autocomplete_fields = ["sdg_targets"]
@@ -76,7 +125,7 @@ class OutcomeInline(admin.StackedInline):
 
 
 @admin.register(StrategicPriority)
-class StrategicPriorityAdmin(AuditedAdmin):
+class StrategicPriorityAdmin(TranslationAdmin, AuditedAdmin):
     list_display = ["__str__", "framework"]
     list_filter = ["framework"]
     list_select_related = ["framework"]
@@ -85,7 +134,7 @@ class StrategicPriorityAdmin(AuditedAdmin):
     history_children = [(Outcome, "priority")]
 
 
-class OutcomeLinkInline(admin.TabularInline):
+class OutcomeLinkInline(TranslationTabularInline):
     model = ObjectiveLink
     fk_name = "outcome"
     fields = ["objective", "strength", "rationale", "is_demo"]
@@ -101,7 +150,7 @@ class OutputLinkInline(OutcomeLinkInline):
     verbose_name_plural = _("GCM objectives served by this output (mapping)")
 
 
-class OutputInline(admin.TabularInline):
+class OutputInline(TranslationTabularInline):
     model = Output
     fields = ["number", "title", "order"]
     extra = 0
@@ -109,7 +158,7 @@ class OutputInline(admin.TabularInline):
 
 
 @admin.register(Outcome)
-class OutcomeAdmin(AuditedAdmin):
+class OutcomeAdmin(TranslationAdmin, AuditedAdmin):
     list_display = ["number", "short_name", "priority", "wording"]
     list_filter = ["priority__framework", "priority"]
     list_select_related = ["priority"]
@@ -126,7 +175,7 @@ class OutcomeAdmin(AuditedAdmin):
 
 
 @admin.register(Output)
-class OutputAdmin(AuditedAdmin):
+class OutputAdmin(TranslationAdmin, AuditedAdmin):
     list_display = ["number", "title", "outcome"]
     list_filter = ["outcome__priority__framework"]
     list_select_related = ["outcome"]
@@ -137,7 +186,7 @@ class OutputAdmin(AuditedAdmin):
 
 
 @admin.register(ObjectiveLink)
-class ObjectiveLinkAdmin(AuditedAdmin):
+class ObjectiveLinkAdmin(TranslationAdmin, AuditedAdmin):
     list_display = ["objective", "subject_display", "strength", "rationale", "is_demo"]
     list_filter = ["strength", "objective", "is_demo"]
     list_select_related = ["objective", "outcome", "output"]
@@ -164,14 +213,14 @@ class JointProgrammeAdmin(admin.ModelAdmin):
     autocomplete_fields = ["thematic_area", "participating_organisations"]
 
 
-class ProgressUpdateInline(admin.TabularInline):
+class ProgressUpdateInline(TranslationTabularInline):
     model = ProgressUpdate
     fields = ["date", "status", "text", "is_demo"]
     extra = 1
 
 
 @admin.register(Activity)
-class ActivityAdmin(AuditedAdmin):
+class ActivityAdmin(TranslationAdmin, AuditedAdmin):
     list_display = ["title", "lead", "status", "start", "end", "is_published", "is_demo"]
     list_filter = ["status", "gcm_objectives", "lead", "is_published", "is_demo"]
     list_select_related = ["lead"]

@@ -7,7 +7,9 @@ The 2026-2030 framework's priorities could not be read in any source (`prioritie
 reference file): it has none here, and so no mapping, until staff enter them from the signed
 document. Its record is not invented, so it is not flagged `is_demo`.
 
-The priority titles are verbatim from the framework's table of contents. The official outcome
+The priority titles are verbatim from the framework's table of contents; in Azerbaijani as the UN
+in Azerbaijan publishes them, in Russian the project's translation (marked unverified in the
+reference JSON). The official outcome
 statements could not be read, so each outcome carries only its short name and an empty
 statement: the site shows it as a placeholder for staff to complete from the signed document.
 
@@ -49,6 +51,8 @@ def load_framework():
         start_year=2021,
         defaults={
             "title": "UN-Azerbaijan Sustainable Development Cooperation Framework 2021-2025",
+            "title_ru": data["title_ru"],
+            "title_az": data["title_az"],
             "country": "Azerbaijan",
             "end_year": 2025,
             "signed_on": datetime.date.fromisoformat(data["signed"]["date"]),
@@ -61,7 +65,13 @@ def load_framework():
             StrategicPriority,
             framework=framework,
             number=priority_data["number"],
-            defaults={"title": priority_data["title"]},
+            # The Azerbaijani titles as the UN in Azerbaijan publishes them; the Russian ones
+            # are the project's (no published Russian wording found): see the JSON's sources.
+            defaults={
+                "title": priority_data["title"],
+                "title_ru": priority_data["title_ru"],
+                "title_az": priority_data["title_az"],
+            },
         )
         for index, outcome_data in enumerate(priority_data["outcomes"], start=1):
             # The statement stays empty: it is unverified, and staff complete it.

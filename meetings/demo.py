@@ -21,6 +21,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from frameworks.models import Activity, GCMObjective
+from meetings import demo_translations
 from meetings.models import (
     ActionPoint,
     AgendaItem,
@@ -150,13 +151,18 @@ def _at(day, hour, minute=0):
     return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=zone)
 
 
-def _agenda(meeting, items):
+def _agenda(meeting, items, translations=None):
     for order, kind, title, description in items:
         upsert(
             AgendaItem,
             meeting=meeting,
             order=order,
-            defaults={"kind": kind, "title": title, "description": description},
+            defaults={
+                "kind": kind,
+                "title": title,
+                "description": description,
+                **(translations or {}).get(order, {}),
+            },
         )
     meeting.agenda_items.exclude(order__in=[item[0] for item in items]).delete()
 
@@ -190,9 +196,10 @@ def load_may_31():
             "status": Meeting.Status.PUBLISHED,
             "visibility": Meeting.Visibility.PUBLIC,
             "is_demo": False,
+            **demo_translations.MAY_31,
         },
     )
-    _agenda(meeting, MAY_31_AGENDA)
+    _agenda(meeting, MAY_31_AGENDA, demo_translations.MAY_31_AGENDA)
     opening = meeting.agenda_items.get(order=1)
     for order, (name, role, summary) in enumerate(OPENING_REMARKS, start=1):
         speaker = _person(name)
@@ -206,6 +213,7 @@ def load_may_31():
                 "speaker_role": role,
                 "speaker_organisation": speaker.organisation,
                 "summary": summary,
+                **demo_translations.OPENING_REMARKS[name],
                 "status": Remark.Status.PUBLISHED,
             },
         )

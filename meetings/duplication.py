@@ -5,6 +5,7 @@ import math
 
 from django.db import transaction
 from django.utils import timezone
+from modeltranslation.translator import translator
 from simple_history.utils import bulk_create_with_history
 
 from meetings.models import AgendaItem, Meeting, RSVPSettings
@@ -93,9 +94,8 @@ def duplicate_meeting(meeting, start=None):
                 order=item.order,
                 start_time=item.start_time,
                 duration=item.duration,
-                title=item.title,
                 kind=item.kind,
-                description=item.description,
+                **translations(item, "title", "description"),
             )
             for item in meeting.agenda_items.all()
         ],
@@ -110,3 +110,13 @@ def duplicate_meeting(meeting, start=None):
             **{name: getattr(rsvp_settings, name) for name in RSVP_FIELDS},
         )
     return copy
+
+
+def translations(instance, *fields):
+    """The fields' values in every language (their columns), to copy a row's texts whole."""
+    options = translator.get_options_for_model(type(instance))
+    return {
+        column.name: getattr(instance, column.name)
+        for field in fields
+        for column in options.all_fields[field]
+    }

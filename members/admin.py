@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from members.models import Organisation, Person, Position
 from unnm.audit import AuditedAdmin
@@ -22,7 +23,7 @@ class PersonInline(admin.TabularInline):
     show_change_link = True
 
 
-class PositionInline(admin.TabularInline):
+class PositionInline(TranslationTabularInline):
     model = Position
     fields = ["title", "organisation", "started", "ended"]
     autocomplete_fields = ["organisation"]
@@ -30,7 +31,7 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(AuditedAdmin):
+class OrganisationAdmin(TranslationAdmin, AuditedAdmin):
     list_display = [
         "name",
         "acronym",

@@ -1,9 +1,11 @@
 import datetime
 
+from django.conf import settings
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -88,7 +90,7 @@ class Organisation(models.Model):
     )
 
     objects = OrganisationQuerySet.as_manager()
-    history = HistoricalRecords()
+    # history: keep_history() in members/translation.py, after its columns per language
 
     class Meta:
         ordering = ["name"]
@@ -113,7 +115,10 @@ class Organisation(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.acronym and f"{self.acronym}-{self.name}" or self.name)[:220]
+            # From the default language's name, whatever language the editor works in.
+            with translation.override(settings.LANGUAGE_CODE):
+                name = self.name
+            self.slug = slugify(self.acronym and f"{self.acronym}-{name}" or name)[:220]
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -250,7 +255,7 @@ class Position(models.Model):
         ),
     )
 
-    history = HistoricalRecords()
+    # history: keep_history() in members/translation.py, after its columns per language
 
     class Meta:
         ordering = ["person", "-started"]

@@ -1,15 +1,24 @@
 """
 The audit trail in the admin: who changed what and when (django-simple-history).
 
-Every audited model keeps `history = HistoricalRecords()`; its admin uses `AuditedAdmin`, whose
+Every audited model keeps `history = HistoricalRecords()` (a model with texts per language is
+registered with `keep_history()` in its app's translation.py instead); its admin uses
+`AuditedAdmin`, whose
 "History" page lists each version with the staff user, the time and the fields that changed.
 Records edited only as inlines (a meeting's agenda and remarks, a person's positions) have no
 page of their own, so their parent's history page lists their changes too (`history_children`).
 """
 
+from functools import partial
+
+import simple_history
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.utils.module_loading import import_string
+from modeltranslation.fields import TranslationField
+from modeltranslation.translator import translator
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import HistoricalRecords
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 CHILD_HISTORY_LIMIT = 50
@@ -65,3 +74,58 @@ def foreign_keys(history_model):
     return [
         field.name for field in history_model.tracked_fields if isinstance(field, models.ForeignKey)
     ]
+
+
+class TranslatedHistoricalRecords(HistoricalRecords):
+    """
+    The history of a model whose texts have a column per language (django-modeltranslation).
+    Each language's column is kept as a plain field of the original kind: modeltranslation's own
+    field describes itself as the original field, unique constraint included, which a history
+    table (many versions of one row) cannot have.
+    """
+
+    def copy_fields(self, model):
+        fields = super().copy_fields(model)
+        for name, field in fields.items():
+            if isinstance(field, TranslationField):
+                _name, path, args, kwargs = field.deconstruct()
+                kwargs.update(
+                    unique=False,
+                    db_index=field.db_index,
+                    null=True,
+                    blank=True,
+                    verbose_name=field.verbose_name,
+                )
+                fields[name] = import_string(path)(*args, **kwargs)
+        return fields
+
+
+def keep_history(*audited):
+    """
+    The audit trail of models with texts per language: called in translation.py, after the
+    registration that adds the columns per language, so that the history keeps every language
+    (simple-history copies a model's columns when it builds the history model).
+
+    The history keeps the language columns (`title_en`, `title_az`...), not the original column
+    (`title`), which modeltranslation fills with whichever language was active at the save. An
+    empty translation defaults to "" like the admin's empty input, not NULL, so that a save that
+    changes nothing records no change (a unique one stays NULL, see `empty_values` in
+    members/translation.py).
+    """
+    for model in audited:
+        options = translator.get_options_for_model(model)
+        for columns in options.all_fields.values():
+            for column in columns:
+                original = column.translated_field
+                # A unique text (an organisation's name) keeps NULL: "" in two rows would clash.
+                if not original.null and not original.unique and column.empty_strings_allowed:
+                    column.default = ""
+                    if isinstance(column, models.CharField):
+                        # Django's form for a nullable CharField turns an empty input into
+                        # None; keep "" like the column's default.
+                        column.formfield = partial(type(column).formfield, column, empty_value="")
+        simple_history.register(
+            model,
+            records_class=TranslatedHistoricalRecords,
+            excluded_fields=list(options.all_fields),
+        )

@@ -7,6 +7,7 @@ nothing, so it adds no audit-trail rows and changes no `modified` time.
 import importlib
 
 from django.db import transaction
+from django.utils import translation
 
 # Members first: the frameworks' work plan refers to organisations, meetings to both.
 DEMO_APPS = ["members", "frameworks", "meetings"]
@@ -14,7 +15,9 @@ DEMO_APPS = ["members", "frameworks", "meetings"]
 
 def load_all(report=None):
     """Run every app's demo loader in one transaction; `report(app)` is told each one done."""
-    with transaction.atomic():
+    # The demo's plain texts are English: `title` writes the English column (`title_en`), the
+    # other languages are named (`title_az`, `title_ru`).
+    with transaction.atomic(), translation.override("en"):
         for app in DEMO_APPS:
             try:
                 module = importlib.import_module(f"{app}.demo")

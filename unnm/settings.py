@@ -42,6 +42,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before the admin, so that its admin mixins and the translated fields are in place first.
+    "modeltranslation",
     "unnm.apps.SecretariatAdminConfig",  # django.contrib.admin with the secretariat's home
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -145,6 +147,11 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["unnm.formats"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Asia/Baku")
 USE_I18N = True
+# Content staff write (titles, summaries, agenda, remarks...) is translated per field by
+# django-modeltranslation: one column per language in the same table, so no extra query. A
+# missing translation falls back to the network's default language.
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -4,7 +4,6 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 
 class CooperationFrameworkQuerySet(models.QuerySet):
@@ -38,7 +37,7 @@ class CooperationFramework(models.Model):
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     objects = CooperationFrameworkQuerySet.as_manager()
-    history = HistoricalRecords()
+    # history: keep_history() in frameworks/translation.py, after its columns per language
 
     class Meta:
         ordering = ["-start_year"]
@@ -96,7 +95,7 @@ class StrategicPriority(models.Model):
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
 
-    history = HistoricalRecords()
+    # history: keep_history() in frameworks/translation.py, after its columns per language
 
     class Meta:
         ordering = ["framework", "number"]
@@ -136,7 +135,7 @@ class Outcome(models.Model):
         blank=True,
     )
 
-    history = HistoricalRecords()
+    # history: keep_history() in frameworks/translation.py, after its columns per language
 
     class Meta:
         ordering = ["priority", "order", "number"]
@@ -173,7 +172,7 @@ class Output(models.Model):
         blank=True,
     )
 
-    history = HistoricalRecords()
+    # history: keep_history() in frameworks/translation.py, after its columns per language
 
     class Meta:
         ordering = ["outcome", "order", "number"]
@@ -268,7 +267,7 @@ class ObjectiveLink(models.Model):
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     objects = ObjectiveLinkQuerySet.as_manager()
-    history = HistoricalRecords()
+    # history: keep_history() in frameworks/translation.py, after its columns per language
 
     class Meta:
         ordering = ["objective__number", "pk"]

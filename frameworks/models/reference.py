@@ -43,6 +43,18 @@ class GCMObjective(models.Model):
     short_label = models.CharField(_("short label"), max_length=80)
     gcm_paragraph = models.PositiveSmallIntegerField(_("paragraph of the GCM"))
     source = models.TextField(_("source"), blank=True)
+    title_ru_verified = models.BooleanField(
+        _("Russian title verified"),
+        default=False,
+        help_text=_("Compared with a retrieved copy of the UN's Russian text (see the source)."),
+    )
+    title_az_official = models.BooleanField(
+        _("Azerbaijani title official"),
+        default=False,
+        help_text=_(
+            "Copied from a published Azerbaijani source; otherwise an unofficial translation."
+        ),
+    )
 
     objects = GCMObjectiveQuerySet.as_manager()
 
@@ -81,6 +93,18 @@ class GuidingPrinciple(models.Model):
     letter = models.CharField(_("letter"), max_length=1, unique=True)
     name = models.CharField(_("name"), max_length=100)
     source = models.TextField(_("source"), blank=True)
+    name_ru_verified = models.BooleanField(
+        _("Russian name verified"),
+        default=False,
+        help_text=_("Compared with a retrieved copy of the UN's Russian text (see the source)."),
+    )
+    name_az_official = models.BooleanField(
+        _("Azerbaijani name official"),
+        default=False,
+        help_text=_(
+            "Copied from a published Azerbaijani source; otherwise an unofficial translation."
+        ),
+    )
 
     class Meta:
         ordering = ["number"]
@@ -100,6 +124,18 @@ class SDGTarget(models.Model):
     migration_theme = models.CharField(_("migration theme"), max_length=200, blank=True)
     migration_theme_verified = models.BooleanField(_("theme verified"), default=False)
     source = models.TextField(_("source"), blank=True)
+    text_ru_verified = models.BooleanField(
+        _("Russian text verified"),
+        default=False,
+        help_text=_("Compared with a retrieved copy of the UN's Russian text (see the source)."),
+    )
+    text_az_official = models.BooleanField(
+        _("Azerbaijani text official"),
+        default=False,
+        help_text=_(
+            "Copied from a published Azerbaijani source; otherwise an unofficial translation."
+        ),
+    )
 
     class Meta:
         ordering = ["goal", "code"]

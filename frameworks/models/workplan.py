@@ -1,10 +1,11 @@
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from frameworks.models.framework import Outcome
 
@@ -192,7 +193,7 @@ class Activity(models.Model):
     modified = models.DateTimeField(_("modified"), auto_now=True)
 
     objects = ActivityQuerySet.as_manager()
-    history = HistoricalRecords()
+    # history: keep_history() in frameworks/translation.py, after its columns per language
 
     class Meta:
         ordering = ["start", "title"]
@@ -220,7 +221,9 @@ class Activity(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.title)[:200] or "activity"
+            # From the default language's title, whatever language the editor works in.
+            with translation.override(settings.LANGUAGE_CODE):
+                self.slug = slugify(self.title)[:200] or "activity"
             base, n = self.slug, 2
             while Activity.objects.filter(slug=self.slug).exclude(pk=self.pk).exists():
                 self.slug = f"{base}-{n}"
@@ -263,7 +266,7 @@ class ProgressUpdate(models.Model):
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
 
-    history = HistoricalRecords()
+    # history: keep_history() in frameworks/translation.py, after its columns per language
 
     class Meta:
         ordering = ["-date", "-pk"]

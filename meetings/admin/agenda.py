@@ -11,10 +11,10 @@ same save: the agenda is saved first (its inline comes first), then the speakers
 from collections import defaultdict
 
 from django import forms
-from django.contrib import admin
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from meetings.models import AgendaItem, Remark
 
@@ -98,7 +98,7 @@ class AgendaItemForm(forms.ModelForm):
         fields = ["order", "start_time", "duration", "kind", "title", "description"]
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(TranslationTabularInline):
     model = AgendaItem
     form = AgendaItemForm
     formset = NumberedFormSet
@@ -170,7 +170,7 @@ class RemarkFormSet(NumberedFormSet):
         return kwargs
 
 
-class RemarkInline(admin.StackedInline):
+class RemarkInline(TranslationStackedInline):
     model = Remark
     form = RemarkForm
     formset = RemarkFormSet

@@ -8,6 +8,11 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 
 from frameworks import admin as frameworks_admin
 from frameworks.models import Activity
@@ -58,14 +63,14 @@ class ParticipationByKindInline(admin.TabularInline):
     extra = 0
 
 
-class ActionPointInline(admin.TabularInline):
+class ActionPointInline(TranslationTabularInline):
     model = ActionPoint
     fields = ["order", "kind", "text", "responsible", "due_on", "status", "completed_on"]
     autocomplete_fields = ["responsible"]
     extra = 0
 
 
-class DocumentInline(admin.TabularInline):
+class DocumentInline(TranslationTabularInline):
     model = Document
     fields = ["order", "title", "kind", "file", "stored_file", "external_url", "visibility"]
     readonly_fields = ["stored_file"]
@@ -88,7 +93,7 @@ class MinutesInline(admin.StackedInline):
     max_num = 1
 
 
-class RSVPSettingsInline(admin.StackedInline):
+class RSVPSettingsInline(TranslationStackedInline):
     model = RSVPSettings
     can_delete = True
     max_num = 1
@@ -134,7 +139,7 @@ class RSVPSettingsInline(admin.StackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(AuditedAdmin):
+class MeetingAdmin(TranslationAdmin, AuditedAdmin):
     form = MeetingAdminForm
     list_display = [
         "title",
@@ -276,7 +281,7 @@ class MeetingAdmin(AuditedAdmin):
 
 
 @admin.register(ActionPoint)
-class ActionPointAdmin(AuditedAdmin):
+class ActionPointAdmin(TranslationAdmin, AuditedAdmin):
     list_display = ["text", "meeting", "kind", "responsible", "due_on", "status"]
     list_filter = ["kind", "status"]
     list_select_related = ["meeting", "responsible"]

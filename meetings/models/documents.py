@@ -63,7 +63,7 @@ class Document(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=1)
 
     objects = DocumentQuerySet.as_manager()
-    history = HistoricalRecords()
+    # history: keep_history() in meetings/translation.py, after its columns per language
 
     class Meta:
         ordering = ["meeting", "order", "title"]

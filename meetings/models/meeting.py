@@ -1,11 +1,11 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 
 class MeetingKind(models.TextChoices):
@@ -237,7 +237,7 @@ class Meeting(models.Model):
     modified = models.DateTimeField(_("modified"), auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
-    history = HistoricalRecords()
+    # history: keep_history() in meetings/translation.py, after its columns per language
 
     class Meta:
         ordering = ["-start"]
@@ -275,7 +275,9 @@ class Meeting(models.Model):
 
     def unique_slug(self):
         day = timezone.localtime(self.start).date().isoformat()
-        base = f"{day}-{slugify(self.title)}"[:210].strip("-")
+        # From the default language's title, whatever language the editor works in.
+        with translation.override(settings.LANGUAGE_CODE):
+            base = f"{day}-{slugify(self.title)}"[:210].strip("-")
         others = Meeting.objects.exclude(pk=self.pk)
         slug, suffix = base, 2
         while others.filter(slug=slug).exists():

@@ -35,7 +35,7 @@ class AgendaItem(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.UPDATE)
     description = models.TextField(_("description"), blank=True)
 
-    history = HistoricalRecords()
+    # history: keep_history() in meetings/translation.py, after its columns per language
 
     class Meta:
         ordering = ["meeting", "order"]
@@ -105,7 +105,7 @@ class Remark(models.Model):
     )
 
     objects = RemarkQuerySet.as_manager()
-    history = HistoricalRecords()
+    # history: keep_history() in meetings/translation.py, after its columns per language
 
     class Meta:
         ordering = ["agenda_item__order", "order"]
@@ -308,7 +308,7 @@ class ActionPoint(models.Model):
     )
 
     objects = ActionPointQuerySet.as_manager()
-    history = HistoricalRecords()
+    # history: keep_history() in meetings/translation.py, after its columns per language
 
     class Meta:
         ordering = ["meeting", "kind", "order"]

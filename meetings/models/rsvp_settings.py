@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from meetings.models.meeting import MeetingFormat, MeetingStatus, MeetingVisibility
 
@@ -79,7 +78,7 @@ class RSVPSettings(models.Model):
         ),
     )
 
-    history = HistoricalRecords()
+    # history: keep_history() in meetings/translation.py, after its columns per language
 
     class Meta:
         verbose_name = _("RSVP settings")

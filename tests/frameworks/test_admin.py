@@ -77,9 +77,9 @@ def test_admin_adds_activity_with_a_progress_update(admin_client):
     lead = OrganisationFactory()
     outcome = OutcomeFactory()
     data = {
-        "title": "Joint referral training",
+        "title_en": "Joint referral training",
         "slug": "joint-referral-training",
-        "description": "",
+        "description_en": "",
         "status": "ongoing",
         "start": "2025-01-01",
         "end": "2025-12-31",
@@ -94,7 +94,7 @@ def test_admin_adds_activity_with_a_progress_update(admin_client):
         "updates-TOTAL_FORMS": "1",
         "updates-INITIAL_FORMS": "0",
         "updates-0-date": "2025-03-01",
-        "updates-0-text": "Training held.",
+        "updates-0-text_en": "Training held.",
         "updates-0-status": "ongoing",
         # The inlines of meetings and action points that link to the activity: none yet.
         "Meeting_activities-TOTAL_FORMS": "0",
@@ -113,7 +113,7 @@ def test_admin_adds_activity_with_a_progress_update(admin_client):
 
 def test_admin_activity_ending_before_start_shows_error_and_writes_nothing(admin_client):
     data = {
-        "title": "Backwards",
+        "title_en": "Backwards",
         "slug": "backwards",
         "status": "planned",
         "start": "2025-12-01",
@@ -139,7 +139,7 @@ def test_admin_link_with_outcome_and_output_shows_error(admin_client):
         "output": output.pk,
         "objective": objective(1).pk,
         "strength": "direct",
-        "rationale": "Both at once.",
+        "rationale_en": "Both at once.",
     }
 
     response = admin_client.post(reverse("admin:frameworks_objectivelink_add"), data)

@@ -32,7 +32,7 @@ def meeting_form(meeting, **overrides):
     """The admin change form's POST data for an existing meeting with empty inlines."""
     start, end = meeting.local_start, meeting.local_end
     data = {
-        "title": meeting.title,
+        "title_en": meeting.title,
         "slug": meeting.slug,
         "kind": meeting.kind,
         "format": meeting.format,
@@ -45,8 +45,8 @@ def meeting_form(meeting, **overrides):
         "venue": "",
         "online_link": "",
         "organiser": meeting.organiser_id,
-        "summary": meeting.summary,
-        "description": "",
+        "summary_en": meeting.summary,
+        "description_en": "",
     }
     for prefix in INLINES:
         data.update(
@@ -65,7 +65,7 @@ def document_row(upload, kind="report"):
     return {
         "documents-TOTAL_FORMS": "1",
         "documents-0-order": "1",
-        "documents-0-title": "Report",
+        "documents-0-title_en": "Report",
         "documents-0-kind": kind,
         "documents-0-file": upload,
         "documents-0-external_url": "",

@@ -19,13 +19,13 @@ def png_bytes(size=(40, 40)):
 
 def organisation_form(**overrides):
     data = {
-        "name": "Norwegian Refugee Council",
+        "name_en": "Norwegian Refugee Council",
         "acronym": "NRC",
         "slug": "nrc",
         "kind": "ngo",
         "country": "",
         "role": "member",
-        "description": "",
+        "description_en": "",
         "website": "",
         "member_since": "",
         "is_active": "on",
@@ -150,7 +150,9 @@ def test_admin_refuses_logo_over_two_megabytes(admin_client, settings):
 def test_admin_refuses_empty_name_and_duplicate(admin_client):
     OrganisationFactory(name="Norwegian Refugee Council", slug="existing")
 
-    empty = admin_client.post(reverse("admin:members_organisation_add"), organisation_form(name=""))
+    empty = admin_client.post(
+        reverse("admin:members_organisation_add"), organisation_form(name_en="")
+    )
     duplicate = admin_client.post(reverse("admin:members_organisation_add"), organisation_form())
 
     assert "This field is required" in empty.content.decode()

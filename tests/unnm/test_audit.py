@@ -42,12 +42,12 @@ def latest_change(obj):
 def test_history_meeting_edit_names_the_staff_user_and_the_field(admin_client, admin_user):
     meeting = MeetingFactory(title="Quarterly meeting")
 
-    change(admin_client, "meetings_meeting", meeting, title="Quarterly coordination meeting")
+    change(admin_client, "meetings_meeting", meeting, title_en="Quarterly coordination meeting")
 
     record, fields = latest_change(meeting)
     assert record.history_user == admin_user
     assert record.history_type == "~"
-    assert fields == ["title"]
+    assert fields == ["title_en"]
     page = history_page(admin_client, "meetings_meeting", meeting)
     assert "Quarterly meeting" in page and "Quarterly coordination meeting" in page
     assert admin_user.username in page
@@ -57,11 +57,13 @@ def test_history_remark_edited_inline_is_listed_on_its_meeting(admin_client, adm
     remark = RemarkFactory(summary="Spoke about data.")
     meeting = remark.meeting
 
-    change(admin_client, "meetings_meeting", meeting, **{"remarks-0-summary": "Spoke about IDs."})
+    change(
+        admin_client, "meetings_meeting", meeting, **{"remarks-0-summary_en": "Spoke about IDs."}
+    )
 
     record, fields = latest_change(remark)
     assert record.history_user == admin_user
-    assert fields == ["summary"]
+    assert fields == ["summary_en"]
     page = history_page(admin_client, "meetings_meeting", meeting)
     assert "Changes to its remarks" in page
     assert "Spoke about data." in page and "Spoke about IDs." in page
@@ -77,8 +79,8 @@ def test_history_inline_agenda_item_added_in_the_admin_is_saved_and_recorded(
         "agenda_items-TOTAL_FORMS": "1",
         "agenda_items-0-order": "1",
         "agenda_items-0-kind": AgendaItem.Kind.UPDATE,
-        "agenda_items-0-title": "Opening",
-        "agenda_items-0-description": "",
+        "agenda_items-0-title_en": "Opening",
+        "agenda_items-0-description_en": "",
         "agenda_items-0-start_time": "",
         "agenda_items-0-duration": "",
     }
@@ -202,7 +204,7 @@ def test_history_duplicated_meeting_agenda_has_history():
 
 def test_history_old_version_is_shown_but_never_saved(admin_client):
     organisation = OrganisationFactory(name="Old name")
-    change(admin_client, "members_organisation", organisation, name="New name")
+    change(admin_client, "members_organisation", organisation, name_en="New name")
     first = organisation.history.order_by("history_date").first()
     url = reverse(
         "admin:members_organisation_simple_history", args=[organisation.pk, first.history_id]
@@ -219,7 +221,7 @@ def test_history_old_version_is_shown_but_never_saved(admin_client):
 
 def test_history_page_has_no_inline_style_or_script(admin_client):
     meeting = MeetingFactory()
-    change(admin_client, "meetings_meeting", meeting, title="Renamed")
+    change(admin_client, "meetings_meeting", meeting, title_en="Renamed")
 
     page = history_page(admin_client, "meetings_meeting", meeting)
 

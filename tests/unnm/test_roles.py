@@ -172,7 +172,7 @@ def test_roles_meeting_manager_adds_a_meeting_and_an_agenda_item(staff):
     data = change_form_data(
         client,
         url("meetings_meeting_add"),
-        title="Working group on return",
+        title_en="Working group on return",
         slug="",
         kind=Meeting.Kind.COORDINATION,
         format=Meeting.Format.ONLINE,
@@ -183,7 +183,7 @@ def test_roles_meeting_manager_adds_a_meeting_and_an_agenda_item(staff):
         end_0="2030-03-02",
         end_1="12:00:00",
         organiser=str(organiser.pk),
-        summary="Return and reintegration.",
+        summary_en="Return and reintegration.",
     )
 
     added = client.post(url("meetings_meeting_add"), data)
@@ -199,7 +199,7 @@ def test_roles_meeting_manager_adds_a_meeting_and_an_agenda_item(staff):
                 "agenda_items-TOTAL_FORMS": "1",
                 "agenda_items-0-order": "1",
                 "agenda_items-0-kind": "update",
-                "agenda_items-0-title": "Opening",
+                "agenda_items-0-title_en": "Opening",
             },
         ),
     )
@@ -231,7 +231,7 @@ def test_roles_meeting_manager_uploads_a_document(staff, settings):
         **{
             "documents-TOTAL_FORMS": "1",
             "documents-0-order": "1",
-            "documents-0-title": "Agenda",
+            "documents-0-title_en": "Agenda",
             "documents-0-kind": "agenda",
             "documents-0-file": upload,
             "documents-0-external_url": "",
@@ -291,8 +291,8 @@ def test_roles_editor_changes_members_frameworks_and_meetings(staff, records):
     client = staff(EDITORS)
     targets = [
         ("members_organisation", records["organisation"], {"acronym": "SMS"}),
-        ("frameworks_objectivelink", records["link"], {"rationale": "Reworded."}),
-        ("meetings_meeting", records["meeting"], {"title": "Renamed meeting"}),
+        ("frameworks_objectivelink", records["link"], {"rationale_en": "Reworded."}),
+        ("meetings_meeting", records["meeting"], {"title_en": "Renamed meeting"}),
     ]
 
     for name, obj, overrides in targets:

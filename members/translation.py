@@ -1,0 +1,25 @@
+"""
+The members' texts staff write in each language (django-modeltranslation: one column per
+language beside the original, so reading them costs no extra query).
+"""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from members.models import Organisation, Position
+from unnm.audit import keep_history
+
+
+@register(Organisation)
+class OrganisationTranslation(TranslationOptions):
+    fields = ["name", "description"]
+    # Names are unique in each language: an empty translation is NULL (never two "").
+    empty_values = {"name": None}
+
+
+@register(Position)
+class PositionTranslation(TranslationOptions):
+    fields = ["title"]
+
+
+# After the registrations above: the history keeps every language's column.
+keep_history(Organisation, Position)
