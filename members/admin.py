@@ -17,6 +17,7 @@ class PersonInline(admin.TabularInline):
         "is_focal_point",
         "consent_public_listing",
         "is_active",
+        "is_member_user",
     ]
     extra = 0
     show_change_link = True
@@ -75,6 +76,7 @@ class PersonAdmin(AuditedAdmin):
         "is_focal_point",
         "consent_public_listing",
         "is_active",
+        "is_member_user",
         "is_demo",
         "organisation__kind",
     ]
@@ -90,4 +92,5 @@ class PersonAdmin(AuditedAdmin):
             _("Listing"),
             {"fields": ["is_focal_point", "consent_public_listing", "is_active", "is_demo"]},
         ),
+        (_("Members' area"), {"fields": ["is_member_user"]}),
     ]

@@ -15,6 +15,7 @@ urlpatterns = [
     path("members/", include("members.urls")),
     path("meetings/", include("meetings.urls")),
     path("frameworks/", include("frameworks.urls")),
+    path("members-area/", include("portal.urls")),
     path("admin/", admin.site.urls),
     path("privacy/", PrivacyNoticeView.as_view(), name="privacy"),
     path("health/", health, name="health"),
