@@ -10,11 +10,13 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from meetings.admin.meetings import MinutesAdmin as BaseMinutesAdmin
-from meetings.models import Minutes
+from meetings.admin.rsvps import RSVPAdmin as BaseRSVPAdmin
+from meetings.models import RSVP, Minutes
 from members.admin import OrganisationAdmin as BaseOrganisationAdmin
 from members.admin import PersonAdmin as BasePersonAdmin
 from members.models import Organisation, Person
 from portal import announcements, work
+from portal import privacy as portal_privacy
 from portal.minutes import open_for_comment
 from portal.models import Announcement, CommentRound, MinutesComment, ProgressReport
 from unnm.audit import AuditedAdmin
@@ -192,3 +194,13 @@ admin.site.unregister(Person)
 @admin.register(Person)
 class PersonAdmin(BasePersonAdmin):
     list_filter = [*BasePersonAdmin.list_filter, ChangedByMembersFilter]
+
+
+admin.site.unregister(RSVP)
+
+
+@admin.register(RSVP)
+class RSVPAdmin(BaseRSVPAdmin):
+    """A person's data request covers the members' area too."""
+
+    privacy = portal_privacy
