@@ -4,6 +4,7 @@ member's preferences (language, announcements unsubscribe), comments on minutes 
 reports. The meetings app's tools do the rest (answers, invitations, mails, the person record).
 """
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from meetings import privacy as meetings_privacy
@@ -24,7 +25,6 @@ def personal_data_for(email):
         "reports": ProgressReport.objects.filter(person__in=people)
         .select_related("activity", "organisation")
         .order_by("created"),
-        "accounts": [person.user for person in people.select_related("user") if person.user],
     }
 
 
@@ -43,8 +43,7 @@ def erase_person(email, *, now=None):
         ProgressReport.history.filter(person_id__in=[p.pk for p in found["people"]]).update(
             person=None
         )
-        for account in found["accounts"]:
-            account.delete()
+        get_user_model().objects.filter(member_person__in=found["people"]).delete()
         done = meetings_privacy.erase_person(email, now=now)
     return done | {"sign_ins": sign_ins, "comments": comments}
 
