@@ -18,6 +18,7 @@ class PersonInline(admin.TabularInline):
         "is_focal_point",
         "consent_public_listing",
         "is_active",
+        "is_member_user",
     ]
     extra = 0
     show_change_link = True
@@ -76,6 +77,7 @@ class PersonAdmin(AuditedAdmin):
         "is_focal_point",
         "consent_public_listing",
         "is_active",
+        "is_member_user",
         "is_demo",
         "organisation__kind",
     ]
@@ -91,4 +93,5 @@ class PersonAdmin(AuditedAdmin):
             _("Listing"),
             {"fields": ["is_focal_point", "consent_public_listing", "is_active", "is_demo"]},
         ),
+        (_("Members' area"), {"fields": ["is_member_user"]}),
     ]

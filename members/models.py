@@ -146,6 +146,16 @@ class PersonQuerySet(models.QuerySet):
         """People who consented to be named on public pages."""
         return self.filter(is_active=True, consent_public_listing=True)
 
+    def member_users(self):
+        """
+        Who may sign in to the members' area: people staff let in (`is_member_user`), still
+        active, with an address, of an active member organisation. Leaving the organisation or
+        being deactivated takes a person out of this at once.
+        """
+        return self.filter(
+            is_member_user=True, is_active=True, organisation__is_active=True
+        ).exclude(email="")
+
 
 class Person(models.Model):
     """A focal point or speaker. Contact details are for the secretariat only."""
@@ -183,6 +193,24 @@ class Person(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
+    is_member_user = models.BooleanField(
+        _("may sign in to the members' area"),
+        default=False,
+        help_text=_(
+            "Signs in with a link mailed to their address. Ticked for a new focal point; "
+            "untick to end their access at once."
+        ),
+    )
+    # The sign-in account of the members' area, made at the first sign-in (no password).
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        related_name="member_person",
+        verbose_name=_("members' area account"),
+        null=True,
+        blank=True,
+        editable=False,
+    )
 
     objects = PersonQuerySet.as_manager()
     history = HistoricalRecords()
@@ -200,6 +228,12 @@ class Person(models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.position}" if self.position else self.name
+
+    def save(self, *args, **kwargs):
+        # A new focal point may sign in to the members' area unless staff untick it later.
+        if self._state.adding and self.is_focal_point:
+            self.is_member_user = True
+        super().save(*args, **kwargs)
 
     @property
     def display_name(self):

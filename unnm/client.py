@@ -29,9 +29,10 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR")
 
 
-def rate_limited(request, scope, *, limit, window):
+def rate_limited(request, scope, *, limit, window, key=None):
     """
-    Count one request of `scope` (say "rsvp") from the client's address; True once it is over
+    Count one request of `scope` (say "rsvp") from the client's address (or of `key`, say a
+    hash of the email address asked for, whichever client asks); True once it is over
     `limit` in the current `window` seconds. The counters live in their own cache
     ("ratelimit"), shared by every app server and never culled by stored pages; each expires
     with its window. Redis counts atomically (`INCR`). The database cache has no atomic `incr`
@@ -41,7 +42,7 @@ def rate_limited(request, scope, *, limit, window):
     """
     counters = caches["ratelimit"]
     now = int(time.time())
-    key = f"rate:{scope}:{client_ip(request)}:{now // window}"
+    key = f"rate:{scope}:{client_ip(request) if key is None else key}:{now // window}"
     expires = window - now % window
     if type(counters).incr is BaseCache.incr:
         count = counters.get(key, 0) + 1

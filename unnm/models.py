@@ -15,6 +15,8 @@ class MailKind(models.TextChoices):
     INVITATION = "invitation", _("Invitation")
     REMINDER = "reminder", _("Reminder")
     ANNOUNCEMENT = "announcement", _("Announcement to members")
+    SIGN_IN = "sign_in", _("Sign-in link to the members' area")
+    MINUTES = "minutes", _("Draft minutes for comment")
 
 
 class MailStatus(models.TextChoices):

@@ -30,7 +30,12 @@ ROLES = {
         "named": PREVIEW + EXPORT,
     },
     "Viewers": {"apps": dict.fromkeys(APPS, VIEW), "named": PREVIEW},
+    # Not staff: the focal points signed in to the members' area (portal/). They see
+    # members-only meetings and documents, through the same visible_to() as staff, and nothing
+    # of the admin (Django's admin refuses anyone without staff status).
+    "Members": {"apps": {}, "named": ("meetings.view_members_only",)},
 }
+MEMBERS = "Members"
 
 DESCRIPTIONS = {
     "Secretariat editors": _(
@@ -41,6 +46,10 @@ DESCRIPTIONS = {
         "Meetings, agendas, remarks, documents and RSVPs; exports personal data; reads the rest."
     ),
     "Viewers": _("Reads everything in the admin and changes nothing; exports no personal data."),
+    "Members": _(
+        "Focal points signed in to the members' area: see members-only meetings and documents; "
+        "no admin."
+    ),
 }
 
 

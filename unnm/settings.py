@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "members",
     "frameworks",
     "meetings",
+    "portal",
     "axes",
     "django_tasks_db",
     "simple_history",
@@ -75,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Records the signed-in user on the history of every change made in a request.
+    # Signs out, on every request, a member whose person no longer may sign in (portal/).
+    "portal.access.MemberAccessMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -365,3 +368,16 @@ UNNM_PAGE_CACHE_EXCLUDE = ("/admin/", "/health/", "/media/", "/static/")
 # Reverting from an old version is off: it would bypass the admin's inlines and the RSVP seat
 # logic; staff correct a record on its change page, which is recorded in turn.
 SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# The members' area (portal/): focal points sign in with a link mailed to their address.
+# The link works once and for this many minutes.
+UNNM_SIGN_IN_LINK_MINUTES = int(os.environ.get("UNNM_SIGN_IN_LINK_MINUTES", "15"))
+# Links asked for one address (whoever asks), and asks from one client address, per window.
+UNNM_SIGN_IN_PER_ADDRESS = int(os.environ.get("UNNM_SIGN_IN_PER_ADDRESS", "3"))
+UNNM_SIGN_IN_PER_CLIENT = int(os.environ.get("UNNM_SIGN_IN_PER_CLIENT", "10"))
+UNNM_SIGN_IN_WINDOW = int(os.environ.get("UNNM_SIGN_IN_WINDOW", "3600"))
+# Progress updates that members post wait for the secretariat's review before they are public;
+# off: they are published at once.
+UNNM_MEMBER_UPDATES_REVIEWED = env_bool("UNNM_MEMBER_UPDATES_REVIEWED", True)
+# Days members have to comment on circulated minutes when staff give no closing date.
+UNNM_MINUTES_COMMENT_DAYS = int(os.environ.get("UNNM_MINUTES_COMMENT_DAYS", "14"))

@@ -19,6 +19,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/report/", include("unnm.report.urls")),
     path("admin/", admin.site.urls),
+    # The members' area: sign-in links are mailed with this address (its pages are never cached).
+    path("members-area/", include("portal.urls")),
     path("health/", health, name="health"),
 ]
 

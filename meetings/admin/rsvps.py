@@ -11,12 +11,12 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from meetings import privacy
 from meetings import rsvp as answers
 from meetings.admin.forms import InviteOrganisationsForm, PersonalDataRequestForm, ReminderForm
 from meetings.invitations import invite_organisations, remind
 from meetings.mail import absolute_url
 from meetings.models import RSVP, Invitation, Meeting
-from meetings.privacy import erase_person, erasure_message, personal_data_export, personal_data_for
 from meetings.rsvp import approve_rsvps, decline_rsvps
 from unnm.audit import AuditedAdmin
 from unnm.exports import csv_response
@@ -48,6 +48,9 @@ class CheckedInFilter(admin.SimpleListFilter):
 
 @admin.register(RSVP)
 class RSVPAdmin(AuditedAdmin):
+    # What a person's data request finds, exports and erases; an app above this one (the
+    # members' area) extends it with its own records.
+    privacy = privacy
     list_display = [
         "name",
         "organisation_column",
@@ -274,13 +277,13 @@ class RSVPAdmin(AuditedAdmin):
         if action in ("confirm", "erase") and not context["may_erase"]:
             raise PermissionDenied
         if action == "erase" and request.POST.get("confirmed") == "yes":
-            done = erase_person(email)
-            self.message_user(request, erasure_message(done), messages.SUCCESS)
+            done = self.privacy.erase_person(email)
+            self.message_user(request, self.privacy.erasure_message(done), messages.SUCCESS)
             return redirect("admin:meetings_rsvp_personal_data")
-        found = personal_data_for(email)
+        found = self.privacy.personal_data_for(email)
         if action == "export":
             response = JsonResponse(
-                personal_data_export(email, found), json_dumps_params={"indent": 2}
+                self.privacy.personal_data_export(email, found), json_dumps_params={"indent": 2}
             )
             response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
             response["Cache-Control"] = "no-store"

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 
 MAX_LINES = 500
-APPS = ("unnm", "members", "meetings", "frameworks")
+APPS = ("unnm", "members", "meetings", "frameworks", "portal")
 
 
 def modules():
