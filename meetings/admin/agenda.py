@@ -39,6 +39,14 @@ def _rows(data, prefix):
         yield index, f"{prefix}-{index}-"
 
 
+def _filled(data, name):
+    """Whether a row's field was typed: the field itself, or one of its columns per language
+    (`title_en`, `title_az`... of django-modeltranslation)."""
+    return any(
+        (data.get(key) or "").strip() for key in data if key == name or key.startswith(name + "_")
+    )
+
+
 def numbers_in_row_order(data, prefix, *, filled, group=None):
     """
     {row index: number} for the rows of a formset's POST data that count (`filled` typed, not
@@ -49,7 +57,7 @@ def numbers_in_row_order(data, prefix, *, filled, group=None):
     rows = [
         (index, key)
         for index, key in _rows(data, prefix)
-        if (data.get(key + filled) or "").strip() and not data.get(key + "DELETE")
+        if _filled(data, key + filled) and not data.get(key + "DELETE")
     ]
     typed = defaultdict(list)
     for _index, key in rows:

@@ -28,7 +28,7 @@ def agenda_rows(*titles, orders=None, start=0):
         rows |= {
             f"agenda_items-{index}-order": order,
             f"agenda_items-{index}-kind": "update",
-            f"agenda_items-{index}-title": title,
+            f"agenda_items-{index}-title_en": title,  # the default language's column
         }
     return rows | {"agenda_items-TOTAL_FORMS": str(start + len(titles))}
 
