@@ -58,6 +58,7 @@ def main():
         ("meeting page (RSVP open)", upcoming.get_absolute_url()),
         ("members directory", reverse("members:organisation-list")),
         ("matrix", reverse("frameworks:matrix")),
+        ("API: meetings list", "/api/v1/meetings"),
     ]
     targets = []
     for name, path in pages:
