@@ -55,7 +55,7 @@ def test_staff_edit_a_remark_inline_and_find_it_in_the_meetings_history(page, se
     log_in(page, settings)
 
     page.goto(f"/admin/meetings/meeting/{remark.meeting.pk}/change/")
-    page.locator("#id_remarks-0-summary").fill("Spoke about identity documents.")
+    page.locator("#id_remarks-0-summary_en").fill("Spoke about identity documents.")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     page.goto(f"/admin/meetings/meeting/{remark.meeting.pk}/history/")

@@ -219,7 +219,7 @@ API_LISTS = {
     "/api/v1/mapping-links": ["framework", "objective", "strength"],
     "/api/v1/frameworks": [],
     "/api/v1/gcm-objectives": [],
-    "/meetings/feed.ics": ["kind"],
+    "/en/meetings/feed.ics": ["kind"],
 }
 
 

@@ -1,217 +1,31 @@
+"""Answering a meeting: the RSVP form, the thank-you page, a participant's personal page, an
+invitation's page."""
+
 from urllib.parse import quote, unquote
 
 from crispy_forms.layout import Submit
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_safe
-from django.views.generic import DetailView
-from django_filters.views import FilterView
+from django.views.decorators.http import require_http_methods
 
 from meetings import invitations
 from meetings import rsvp as answers
-from meetings.calendar import build_calendar
-from meetings.filters import MeetingFilter
 from meetings.forms import RSVPForm
-from meetings.models import RSVP, ActionPoint, Document, Invitation, Meeting
-from meetings.pages import ANSWERS
+from meetings.models import RSVP, Invitation, Meeting
 from unnm import client
 from unnm.outbox import site_url
-from unnm.pagecache import depends_on
-
-FILTER_KEYS = ("q", "year", "kind", "format", "organisation", "objective")
-CARRIED_OVER_LIMIT = 12
-
-
-@depends_on("meetings", "members", "frameworks")  # the filters list organisations, objectives
-class MeetingListView(FilterView):
-    """All meetings a visitor may see: upcoming first, then the past ones by year."""
-
-    filterset_class = MeetingFilter
-    template_name = "meetings/meeting_list.html"
-    context_object_name = "meetings"
-    paginate_by = 20
-
-    def get_queryset(self):
-        return (
-            Meeting.objects.visible_to(self.request.user)
-            .select_related("organiser")
-            .with_rsvp_open()
-            .upcoming_first()
-        )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        upcoming, past_by_year = [], {}
-        for meeting in context["meetings"]:
-            if meeting.is_past:
-                past_by_year.setdefault(meeting.local_start.year, []).append(meeting)
-            else:
-                upcoming.append(meeting)
-        context.update(
-            upcoming=upcoming,
-            past_by_year=list(past_by_year.items()),
-            is_filtered=any(self.request.GET.get(key) for key in FILTER_KEYS),
-        )
-        return context
-
-
-@depends_on("meetings", "members", "frameworks", ANSWERS)
-class MeetingDetailView(DetailView):
-    """A meeting's public page: when, where, agenda and remarks, who came, what was decided."""
-
-    def get_queryset(self):
-        user = self.request.user
-        return (
-            Meeting.objects.visible_to(user)
-            .with_programme(user)
-            .with_confirmed_count()
-            .select_related("rsvp_settings")
-        )
-
-    def get_context_data(self, **kwargs):
-        meeting = self.object
-        own, carried_over = action_points_of(meeting, self.request.user)
-        return super().get_context_data(
-            carried_over=carried_over[:CARRIED_OVER_LIMIT],
-            carried_over_truncated=len(carried_over) > CARRIED_OVER_LIMIT,
-            outcomes=[a for a in own if not a.is_action],
-            actions=[a for a in own if a.is_action],
-            **rsvp_panel_context(meeting),
-            **kwargs,
-        )
-
-
-def action_points_of(meeting, user):
-    """
-    The meeting's own outcomes and action points, and the action points of earlier meetings
-    of the same kind still open when it took place (the most recent CARRIED_OVER_LIMIT + 1,
-    newest first), in one query: a long-running network accumulates hundreds of open points.
-    """
-    carried_over = (
-        ActionPoint.objects.outstanding_at(meeting)
-        .filter(meeting__in=Meeting.objects.visible_to(user))
-        # The same line of work: a working group carries over its own points, not the network's.
-        .filter(meeting__kind=meeting.kind)
-        .order_by("-meeting__start", "order")
-        .values("pk")[: CARRIED_OVER_LIMIT + 1]
-    )
-    points = (
-        ActionPoint.objects.filter(Q(meeting=meeting) | Q(pk__in=carried_over))
-        .select_related("meeting", "responsible")
-        .order_by("-meeting__start", "kind", "order")
-    )
-    own, earlier = [], []
-    for point in points:
-        (own if point.meeting_id == meeting.pk else earlier).append(point)
-    return own, earlier
-
-
-class MeetingPrintView(MeetingDetailView):
-    """The meeting told as a news item, from the data, with a print stylesheet."""
-
-    template_name = "meetings/meeting_print.html"
-
-    def get_context_data(self, **kwargs):
-        page_url = self.request.build_absolute_uri(self.object.get_absolute_url())
-        return super().get_context_data(page_url=page_url, **kwargs)
-
-
-@depends_on("meetings")
-def meeting_ics(request, slug):
-    meeting = get_object_or_404(Meeting.objects.visible_to(request.user), slug=slug)
-    body = build_calendar([meeting], name=meeting.title, base_url=request.build_absolute_uri("/"))
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{meeting.slug}.ics"'
-    return response
-
-
-@depends_on("meetings")
-def meeting_feed(request):
-    """
-    A subscription feed of every public meeting, the same for everyone; `?kind=coordination`
-    (repeatable) keeps the kinds a calendar application subscribes to.
-    """
-    kinds = request.GET.getlist("kind")
-    if any(kind not in Meeting.Kind.values for kind in kinds):
-        choices = ", ".join(Meeting.Kind.values)
-        return HttpResponseBadRequest(
-            _("Unknown kind of meeting. Choose among: %(choices)s.") % {"choices": choices},
-            content_type="text/plain; charset=utf-8",
-        )
-    meetings = Meeting.objects.public().order_by("start")
-    name = _("%(network)s: meetings") % {"network": settings.UNNM_NETWORK_SHORT_NAME}
-    if kinds:
-        meetings = meetings.filter(kind__in=kinds)
-        labels = ", ".join(str(Meeting.Kind(kind).label) for kind in dict.fromkeys(kinds))
-        name = f"{name} ({labels})"
-    body = build_calendar(meetings, name=name, base_url=request.build_absolute_uri("/"))
-    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
-
-
-@require_safe
-def document_download(request, pk):
-    """
-    A meeting document's file, from the private folder no web server serves: only when the
-    meeting is visible to the visitor and the document is public (staff see every document).
-    Served with a content type from the validated extension, never the uploader's; PDFs and
-    images open in the browser in a sandbox, everything else is downloaded.
-    """
-    documents = Document.objects.filter(
-        meeting__in=Meeting.objects.visible_to(request.user)
-    ).visible_to(request.user)
-    document = get_object_or_404(documents.exclude(file=""), pk=pk)
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("This file is missing.")) from None
-    filename = f"{slugify(document.title) or 'document'}.{document.extension}"
-    response = FileResponse(
-        handle,
-        as_attachment=not document.opens_inline,
-        filename=filename,
-        content_type=document.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    # An opened file runs no script and reaches nothing of the site, whatever it contains.
-    response["Content-Security-Policy"] = "sandbox"
-    response["Cache-Control"] = (
-        "private" if document.visibility == Document.Visibility.PUBLIC else "private, no-store"
-    )
-    return response
-
-
-# RSVPs -----------------------------------------------------------------------------------------
 
 
 def rate_limited(request):
     return client.rate_limited(
         request, "rsvp", limit=settings.RSVP_RATE_LIMIT, window=settings.RSVP_RATE_WINDOW
     )
-
-
-def rsvp_panel_context(meeting, now=None):
-    """
-    What the RSVP panel on a meeting's page shows: counts, consented names and the way to the
-    form. The form itself is on its own page: a page with a CSRF token cannot be shared from
-    the cache, and the meeting's page is what most visitors read.
-    """
-    rsvp_settings = getattr(meeting, "rsvp_settings", None)  # select_related by the page's view
-    if rsvp_settings is None:
-        return {"rsvp_settings": None}
-    return {
-        "rsvp_settings": rsvp_settings,
-        "rsvp_closed_reason": rsvp_settings.closed_reason(now),
-        "rsvp_confirmed_count": meeting.confirmed_count,  # with_confirmed_count()
-        "rsvp_participants": list(RSVP.objects.filter(meeting=meeting).publicly_listed()),
-    }
 
 
 def _refuse(request, meeting, reason, status=200):
