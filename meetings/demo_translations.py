@@ -1,8 +1,9 @@
 """
 The Azerbaijani and Russian versions of the 31 May 2021 meeting's texts in the demo: its title,
-summary and description, its agenda and the opening remarks. They are translations by the
-project of the English in meetings/demo.py (our own words, not the record's), following
-locale/GLOSSARY.md; a native speaker should review them (see the README, "Languages").
+summary and description, its agenda, the opening remarks and the speakers' roles. They are
+translations by the project of the English in meetings/demo.py (our own words, not the
+record's), following locale/GLOSSARY.md; a native speaker should review them (see the
+README, "Languages").
 """
 
 MAY_31 = {
@@ -94,6 +95,8 @@ MAY_31_AGENDA = {
 # The opening remarks' summaries, by speaker.
 OPENING_REMARKS = {
     "Ghulam Isaczai": {
+        "speaker_role_ru": "Постоянный координатор ООН в Азербайджане",
+        "speaker_role_az": "BMT-nin Azərbaycandakı Rezident Əlaqələndiricisi",
         "summary_ru": (
             "Подчеркнул, что организациям, занимающимся вопросами миграции в Азербайджане, "
             "необходимо работать сообща: по его словам, эффективное управление миграцией "
@@ -108,6 +111,8 @@ OPENING_REMARKS = {
         ),
     },
     "Vladimir Gjorgjiev": {
+        "speaker_role_ru": "Глава представительства МОМ в Азербайджане",
+        "speaker_role_az": "BMqT-nin Azərbaycandakı nümayəndəliyinin rəhbəri",
         "summary_ru": (
             "Отметил достижения Азербайджана за прошедший год, в том числе место в Руководящей "
             "группе Глобального форума по миграции и развитию и доклад правительства о "
@@ -130,6 +135,8 @@ OPENING_REMARKS = {
         ),
     },
     "Vusal Huseynov": {
+        "speaker_role_ru": "Начальник Государственной миграционной службы",
+        "speaker_role_az": "Dövlət Miqrasiya Xidmətinin rəisi",
         "summary_ru": (
             "Напомнил, что Азербайджан одним из первых создал национальную сеть ООН по вопросам "
             "миграции, и выразил надежду, что встреча станет площадкой для новых идей и "

@@ -22,7 +22,7 @@ class AgendaItemTranslation(TranslationOptions):
 
 @register(Remark)
 class RemarkTranslation(TranslationOptions):
-    fields = ["summary", "full_text"]
+    fields = ["speaker_role", "summary", "full_text"]
 
 
 @register(ActionPoint)

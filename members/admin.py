@@ -7,7 +7,7 @@ from members.models import Organisation, Person, Position
 from unnm.audit import AuditedAdmin
 
 
-class PersonInline(admin.TabularInline):
+class PersonInline(TranslationTabularInline):
     model = Person
     fields = [
         "honorific",
@@ -62,7 +62,7 @@ class OrganisationAdmin(TranslationAdmin, AuditedAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(AuditedAdmin):
+class PersonAdmin(TranslationAdmin, AuditedAdmin):
     list_display = [
         "name",
         "position",

@@ -205,6 +205,29 @@ PEOPLE = [
     ("Sabina Jafarova", "Ms.", "Labour Migration Officer", "ILO", True, False, True),
 ]
 
+# The opening speakers' posts in Azerbaijani and Russian, in the terms of locale/GLOSSARY.md.
+POSITION_TRANSLATIONS = {
+    "UN Resident Coordinator in Azerbaijan": {
+        "az": "BMT-nin Azərbaycandakı Rezident Əlaqələndiricisi",
+        "ru": "Постоянный координатор ООН в Азербайджане",
+    },
+    "Chief of Mission, IOM Azerbaijan": {
+        "az": "BMqT-nin Azərbaycandakı nümayəndəliyinin rəhbəri",
+        "ru": "Глава представительства МОМ в Азербайджане",
+    },
+    "Chief of the State Migration Service": {
+        "az": "Dövlət Miqrasiya Xidmətinin rəisi",
+        "ru": "Начальник Государственной миграционной службы",
+    },
+}
+
+
+def _translated(field, english):
+    """The columns of a post's other languages, for the posts the demo translates."""
+    return {
+        f"{field}_{code}": text for code, text in POSITION_TRANSLATIONS.get(english, {}).items()
+    }
+
 
 def _organisation(key):
     return Organisation.objects.filter(acronym=key).first() or Organisation.objects.get(name=key)
@@ -235,6 +258,7 @@ def load():
             defaults={
                 "honorific": honorific,
                 "position": position,
+                **_translated("position", position),
                 "email": f"{slug}@example.org" if is_demo else "",
                 "phone": "+994 12 000 00 00" if is_demo else "",
                 "is_focal_point": focal,
@@ -247,5 +271,8 @@ def load():
             person=person,
             title=position,
             organisation=organisation,
-            defaults={"as_of": None if is_demo else AS_OF.get(name, RECORD_DATE)},
+            defaults={
+                "as_of": None if is_demo else AS_OF.get(name, RECORD_DATE),
+                **_translated("title", position),
+            },
         )

@@ -10,8 +10,8 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from simple_history.models import HistoricalRecords
 
+from unnm.languages import in_every_language
 from unnm.validators import validate_image_size
 
 
@@ -213,7 +213,7 @@ class Person(models.Model):
     )
 
     objects = PersonQuerySet.as_manager()
-    history = HistoricalRecords()
+    # history: keep_history() in members/translation.py, after its columns per language
 
     class Meta:
         ordering = ["name"]
@@ -259,7 +259,12 @@ class Person(models.Model):
         )
         if held:
             return held
-        return Position(person=self, title=self.position, organisation=self.organisation)
+        # No post on record: the person's own position, in every language it is written in.
+        return Position(
+            person=self,
+            organisation=self.organisation,
+            **in_every_language(self, "position", into="title"),
+        )
 
 
 class Position(models.Model):

@@ -6,6 +6,8 @@ the language a record's mails are written in, remembered from the page it was an
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.settings import AVAILABLE_LANGUAGES
+from modeltranslation.utils import build_localized_fieldname
 
 
 def default_language():
@@ -23,3 +25,17 @@ def mail_language_field(help_text):
     return models.CharField(
         _("language of mails"), max_length=10, default=default_language, help_text=help_text
     )
+
+
+def in_every_language(instance, field, into=None):
+    """
+    A text translated per field (django-modeltranslation), in each of its language columns, keyed
+    by the columns of `into` (another translated field) or by its own: to copy it whole, where
+    assigning the field would write the active language only.
+    """
+    return {
+        build_localized_fieldname(into or field, code): getattr(
+            instance, build_localized_fieldname(field, code)
+        )
+        for code in AVAILABLE_LANGUAGES
+    }

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import OrganisationKind
+from unnm.languages import in_every_language
 
 
 class AgendaItem(models.Model):
@@ -145,7 +146,9 @@ class Remark(models.Model):
         day = timezone.localtime(self.meeting.start).date()
         held = self.speaker.position_on(day)
         if not self.speaker_role:
-            self.speaker_role = held.title or ""
+            # Every language of the post, not only the one active at this save.
+            for column, title in in_every_language(held, "title", into="speaker_role").items():
+                setattr(self, column, title or "")
         if not self.speaker_organisation_id:
             self.speaker_organisation_id = held.organisation_id
 

@@ -12,9 +12,10 @@ from django.utils import translation
 
 from frameworks.models import GCMObjective, GuidingPrinciple, SDGTarget, StrategicPriority
 from meetings.demo import MAY_31_SLUG
-from meetings.models import Meeting
+from meetings.models import Meeting, Remark
 from tests.admin_forms import change_form_data
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory, RemarkFactory
+from tests.members.factories import PersonFactory
 from unnm import demo
 
 pytestmark = pytest.mark.django_db
@@ -183,6 +184,49 @@ def test_demo_may_31_meeting_and_priorities_in_three_languages(client, demo_netw
     assert priority.title_az == "Həssaslığı azaldan və dayanıqlığı təmin edən inklüziv artım"
     assert priority.title_ru and priority.title_en.startswith("Inclusive Growth")
     assert priority.title_az in get(client, "az", "frameworks:matrix")
+
+
+@pytest.mark.parametrize(
+    ("language", "roles", "english"),
+    [
+        (
+            "az",
+            [
+                "BMT-nin Azərbaycandakı Rezident Əlaqələndiricisi",
+                "BMqT-nin Azərbaycandakı nümayəndəliyinin rəhbəri",
+                "Dövlət Miqrasiya Xidmətinin rəisi",
+            ],
+            "Chief of the State Migration Service",
+        ),
+        (
+            "ru",
+            [
+                "Постоянный координатор ООН в Азербайджане",
+                "Глава представительства МОМ в Азербайджане",
+                "Начальник Государственной миграционной службы",
+            ],
+            "Chief of the State Migration Service",
+        ),
+    ],
+)
+def test_demo_may_31_speakers_roles_read_in_the_language(
+    client, demo_network, language, roles, english
+):
+    content = get(client, language, "meetings:meeting-detail", slug=MAY_31_SLUG)
+
+    assert all(role in content for role in roles)
+    assert english not in content
+
+
+def test_new_remark_takes_the_speakers_post_in_every_language():
+    person = PersonFactory(position="Head of Unit", position_az="Şöbə müdiri", position_ru="")
+
+    remark = RemarkFactory(speaker=person, speaker_role="")
+
+    assert (remark.speaker_role_en, remark.speaker_role_az) == ("Head of Unit", "Şöbə müdiri")
+    with translation.override("ru"):
+        # No Russian post: the English one, the network's default language.
+        assert Remark.objects.get(pk=remark.pk).speaker_role == "Head of Unit"
 
 
 PAGES = [
