@@ -257,7 +257,7 @@ class CellView(TemplateView):
             activities=Activity.objects.published()
             .filter(gcm_objectives=objective)
             .filter(pk__in=Activity.objects.filter(in_row).values("pk"))
-            .for_list()
+            .for_cards()
             .order_by("title"),
         )
         return context
@@ -277,7 +277,7 @@ class ObjectiveDetailView(DetailView):
         objective = self.object
         context["links"] = list(objective.links.for_display())
         context["activities"] = (
-            objective.activities.published().for_list().order_by("status", "title")
+            objective.activities.published().for_cards().order_by("status", "title")
         )
         context["meetings"] = objective.meetings.public().order_by("-start")
         context["action_points"] = public_action_points().filter(gcm_objectives=objective)
@@ -315,7 +315,7 @@ class ActivityListView(FilterView):
     def get_queryset(self):
         return (
             Activity.objects.published()
-            .for_list()
+            .for_cards()
             .order_by(F("start").asc(nulls_last=True), "title")
         )
 
@@ -345,7 +345,6 @@ class ActivityDetailView(DetailView):
                 Prefetch(
                     "action_points", queryset=public_action_points(), to_attr="public_action_points"
                 ),
-                "outputs__outcome",
             )
         )
 

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, StringAgg, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -110,6 +110,23 @@ class MeetingQuerySet(models.QuerySet):
         )
         return self.annotate(confirmed_count=Coalesce(Subquery(confirmed), 0))
 
+    def with_kinds_present(self):
+        """
+        Annotate the kinds of organisation recorded as present without names
+        (`ParticipationByKind`), comma-separated, in the meeting's own query: a prefetch would
+        be one more query for a few short strings.
+        """
+        from meetings.models.programme import ParticipationByKind
+
+        kinds = (
+            ParticipationByKind.objects.filter(meeting=OuterRef("pk"))
+            .order_by()
+            .values("meeting")
+            .annotate(kinds=StringAgg("kind", Value(",")))
+            .values("kinds")
+        )
+        return self.annotate(kinds_present_csv=Subquery(kinds))
+
     def with_programme(self, user=None):
         """
         Everything a meeting's page shows, in a fixed number of queries, but its action points
@@ -122,30 +139,33 @@ class MeetingQuerySet(models.QuerySet):
 
         documents = Document.objects.all()
         documents = documents.visible_to(user) if user is not None else documents.public()
-        return self.select_related("organiser", "minutes__adopted_at").prefetch_related(
-            Prefetch("chairs", queryset=Person.objects.select_related("organisation")),
-            "gcm_objectives",
-            "priorities",
-            Prefetch(
-                "agenda_items__remarks",
-                queryset=Remark.objects.select_related("speaker", "speaker_organisation"),
-            ),
-            Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("organisation").order_by(
-                    "organisation__kind", "organisation__name"
+        return (
+            self.with_kinds_present()
+            .select_related("organiser", "minutes__adopted_at")
+            .prefetch_related(
+                Prefetch("chairs", queryset=Person.objects.select_related("organisation")),
+                "gcm_objectives",
+                "priorities",
+                Prefetch(
+                    "agenda_items__remarks",
+                    queryset=Remark.objects.select_related("speaker", "speaker_organisation"),
                 ),
-            ),
-            "kinds_present",
-            Prefetch("documents", queryset=documents, to_attr="visible_documents"),
-            Prefetch(
-                "activities",
-                queryset=Activity.objects.published()
-                .with_partner_count()
-                .select_related("lead")
-                .order_by("title"),
-                to_attr="public_activities",
-            ),
+                Prefetch(
+                    "participations",
+                    queryset=Participation.objects.select_related("organisation").order_by(
+                        "organisation__kind", "organisation__name"
+                    ),
+                ),
+                Prefetch("documents", queryset=documents, to_attr="visible_documents"),
+                Prefetch(
+                    "activities",
+                    queryset=Activity.objects.published()
+                    .with_partner_count()
+                    .select_related("lead")
+                    .order_by("title"),
+                    to_attr="public_activities",
+                ),
+            )
         )
 
 
@@ -317,7 +337,7 @@ class Meeting(models.Model):
         listed. Reads the prefetched rows (see `with_programme`), so it costs no query.
         """
         groups = {kind: [] for kind in KIND_PLURALS}
-        present = {row.kind for row in self.kinds_present.all()}
+        present = self.present_kinds()
         for participation in self.participations.all():
             groups.setdefault(participation.organisation.kind, []).append(participation)
         return [
@@ -328,7 +348,14 @@ class Meeting(models.Model):
 
     def has_unnamed_participants(self):
         """Whether the record names some participants only by their kind of organisation."""
-        return bool(self.kinds_present.all())
+        return bool(self.present_kinds())
+
+    def present_kinds(self):
+        """The kinds recorded as present without names: from `with_kinds_present()` if the
+        queryset annotated them, else one query."""
+        if hasattr(self, "kinds_present_csv"):
+            return set(filter(None, (self.kinds_present_csv or "").split(",")))
+        return {row.kind for row in self.kinds_present.all()}
 
     def attendance_sentence(self):
         """ "UN agencies, diplomatic missions and NGOs", from the participation records."""

@@ -371,9 +371,10 @@ def test_cancelled_meeting_keeps_its_page_and_says_so(client):
 
 
 # The meeting itself (with its confirmed answers' count), chairs, GCM objectives, priorities,
-# agenda, remarks, participations, documents, activities, and its own and carried-over action
+# agenda, remarks, participations (the kinds present without names in the meeting's own query),
+# documents, activities, and its own and carried-over action
 # points in one query: 10, whatever the meeting holds.
-MEETING_PAGE_QUERIES = 11  # the participation by kind of organisation is one more prefetch
+MEETING_PAGE_QUERIES = 10  # the kinds present without names are a subquery of the meeting's own
 
 
 def test_meeting_page_query_count_constant_as_programme_grows(client, django_assert_num_queries):
