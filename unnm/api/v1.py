@@ -6,14 +6,17 @@ from ninja import NinjaAPI, Swagger
 from ninja.errors import ValidationError
 
 from unnm.api import frameworks, meetings, members, workplan
-from unnm.api.conventions import Renderer, conditional, describe
+from unnm.api.conventions import Renderer, conditional, describe, in_requested_language
 
 api = NinjaAPI(
     title=gettext_lazy("UN Network on Migration: open data"),
     version="1",
     description=gettext_lazy(
         "The network's public data, read-only: meetings, members, the GCM's reference data, "
-        "the cooperation framework and its mapping to the GCM, and the work plan."
+        "the cooperation framework and its mapping to the GCM, and the work plan. Every "
+        "endpoint answers in the language of `Accept-Language`, or of `?lang=` (one of the "
+        "network's languages: en, az, ru by default) when given, falling back to the default "
+        "language where a text has no translation."
     ),
     urls_namespace="api-v1",
     renderer=Renderer(),
@@ -33,4 +36,6 @@ def invalid_parameters(request, exc):
 
 for router in (meetings.router, members.router, frameworks.router, workplan.router):
     router.add_decorator(conditional, mode="view")
+    # Outside the validators: the ETag is the digest of the body in its language.
+    router.add_decorator(in_requested_language, mode="view")
     api.add_router("/", router)
