@@ -1,5 +1,6 @@
 """Version 1 of the open data API, at /api/v1/: its routers, errors and documentation."""
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Swagger
@@ -11,12 +12,17 @@ from unnm.api.conventions import Renderer, conditional, describe, in_requested_l
 api = NinjaAPI(
     title=gettext_lazy("UN Network on Migration: open data"),
     version="1",
-    description=gettext_lazy(
-        "The network's public data, read-only: meetings, members, the GCM's reference data, "
-        "the cooperation framework and its mapping to the GCM, and the work plan. Every "
-        "endpoint answers in the language of `Accept-Language`, or of `?lang=` (one of the "
-        "network's languages: en, az, ru by default) when given, falling back to the default "
-        "language where a text has no translation."
+    description=format_lazy(
+        "{} {}",
+        gettext_lazy(
+            "The network's public data, read-only: meetings, members, the GCM's reference data, "
+            "the cooperation framework and its mapping to the GCM, and the work plan."
+        ),
+        gettext_lazy(
+            "Every endpoint answers in the language of `lang` (one of the network's languages) "
+            "when given, otherwise of `Accept-Language`; a text without a translation comes in "
+            "the network's default language."
+        ),
     ),
     urls_namespace="api-v1",
     renderer=Renderer(),
