@@ -255,8 +255,10 @@ def parse_wrk(text):
     }
 
 
-def wrk(url, *, seconds, connections=CONNECTIONS, threads=2, script=None, args=()):
+def wrk(url, *, seconds, connections=CONNECTIONS, threads=2, script=None, args=(), headers=()):
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    for header in headers:
+        command += ["-H", header]
     if script:
         command += ["-s", str(script)]
     command.append(url)
@@ -272,11 +274,12 @@ def finish(process):
     return parse_wrk(output)
 
 
-def measure(server, port, path, script=None, phase="m"):
+def measure(server, port, path, script=None, phase="m", headers=()):
     url = f"http://127.0.0.1:{port}{path}"
-    finish(wrk(url, seconds=1, script=script, args=(f"{RUN_ID}-w{phase}",)))
+    finish(wrk(url, seconds=1, script=script, args=(f"{RUN_ID}-w{phase}",), headers=headers))
     with CPUMeter(server) as cpu:
-        result = finish(wrk(url, seconds=SECONDS, script=script, args=(f"{RUN_ID}-{phase}",)))
+        run = wrk(url, seconds=SECONDS, script=script, args=(f"{RUN_ID}-{phase}",), headers=headers)
+        result = finish(run)
     return {
         **result,
         "app_cpu_ms": cpu.app_ms / result["requests"],
@@ -487,6 +490,13 @@ def main():
                     {"name": name, "path": page["path"], "queries": queries}
                     | measure(process, port, page["path"])
                 )
+        # Staff pages: a session cookie, so never stored; measured once, on the caching server.
+        for page in targets["staff"]:
+            print(f"Measuring {page['name']} ({page['path']})...", flush=True)
+            rows.append(
+                {"name": page["name"], "path": page["path"], "queries": page["queries"]}
+                | measure(server, PORT, page["path"], headers=(f"Cookie: {page['cookie']}",))
+            )
         print("Measuring RSVP submissions...", flush=True)
         lua = RESULTS / "rsvp.lua"
         lua.write_text(RSVP_LUA % {"csrf": rsvp["csrf"]})
