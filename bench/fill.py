@@ -2,7 +2,8 @@
 Fills the benchmark database with a large network: 500 organisations, 2,000 people, 300 meetings
 each with 10 agenda items and 10 remarks, 12 participations and 4 action points, 200 RSVPs per
 meeting, a framework of 5 priorities x 4 outcomes x 3 outputs mapped to all 23 GCM objectives,
-and 200 work-plan activities. Bulk inserts; run once on an empty, migrated database.
+and 200 work-plan activities, and a member of staff (the Viewers role) who reads the report.
+Bulk inserts; run once on an empty, migrated database.
 """
 
 import datetime
@@ -14,6 +15,8 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 django.setup()
 
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
@@ -45,6 +48,7 @@ MEETINGS = 300
 ITEMS = 10
 RSVPS = 200
 ACTIVITIES = 200
+STAFF = "bench-staff"
 
 random.seed(2021)
 KINDS = Organisation.Kind.values
@@ -283,6 +287,18 @@ def fill_activities(organisations, outcomes, outputs, objectives, meetings):
     )
 
 
+def staff_user():
+    """
+    The member of staff whose session measures the report page: the Viewers role, the least a
+    reader of the report needs. Also made on a database filled before it existed (bench.targets).
+    """
+    user, _ = get_user_model().objects.get_or_create(
+        username=STAFF, defaults={"is_staff": True, "email": "bench-staff@example.org"}
+    )
+    user.groups.add(Group.objects.get(name="Viewers"))
+    return user
+
+
 @transaction.atomic
 def main():
     organisations, people = fill_members()
@@ -290,6 +306,7 @@ def main():
     meetings = fill_meetings(organisations, people, objectives)
     fill_rsvps(meetings, organisations)
     fill_activities(organisations, outcomes, outputs, objectives, meetings)
+    staff_user()
     print(
         f"{Organisation.objects.count()} organisations, {Person.objects.count()} people, "
         f"{Meeting.objects.count()} meetings, {AgendaItem.objects.count()} agenda items, "

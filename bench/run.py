@@ -44,6 +44,7 @@ PORT = int(os.environ.get("BENCH_PORT", "8199"))
 RENDER_PORT = PORT + 1
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+STAFF_CONNECTIONS = int(os.environ.get("BENCH_STAFF_CONNECTIONS", "2"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1) + 1)))
 RSVP_RATE = float(os.environ.get("BENCH_RSVP_RATE", "5"))
 CACHE_URL = os.environ.get("BENCH_CACHE_URL", "")
@@ -255,8 +256,12 @@ def parse_wrk(text):
     }
 
 
-def wrk(url, *, seconds, connections=CONNECTIONS, threads=2, script=None, args=()):
+def wrk(url, *, seconds, connections=CONNECTIONS, threads=2, script=None, args=(), **options):
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    for header in options.get("headers", ()):
+        command += ["-H", header]
+    if options.get("timeout"):
+        command += ["--timeout", options["timeout"]]
     if script:
         command += ["-s", str(script)]
     command.append(url)
@@ -272,11 +277,14 @@ def finish(process):
     return parse_wrk(output)
 
 
-def measure(server, port, path, script=None, phase="m"):
+def measure(server, port, path, script=None, phase="m", **options):
     url = f"http://127.0.0.1:{port}{path}"
-    finish(wrk(url, seconds=1, script=script, args=(f"{RUN_ID}-w{phase}",)))
+    finish(wrk(url, seconds=1, script=script, args=(f"{RUN_ID}-w{phase}",), **options))
     with CPUMeter(server) as cpu:
-        result = finish(wrk(url, seconds=SECONDS, script=script, args=(f"{RUN_ID}-{phase}",)))
+        run = wrk(url, seconds=SECONDS, script=script, args=(f"{RUN_ID}-{phase}",), **options)
+        result = finish(run)
+    if not result["requests"]:
+        raise SystemExit(f"wrk: no request to {path} finished in {SECONDS} s")
     return {
         **result,
         "app_cpu_ms": cpu.app_ms / result["requests"],
@@ -487,6 +495,21 @@ def main():
                     {"name": name, "path": page["path"], "queries": queries}
                     | measure(process, port, page["path"])
                 )
+        # Staff pages: a session cookie, so never stored; measured once, on the caching server,
+        # by a few staff at once (a report takes about a second: 16 connections would only
+        # measure wrk's time-out).
+        for page in targets["staff"]:
+            print(f"Measuring {page['name']} ({page['path']})...", flush=True)
+            result = measure(
+                server,
+                PORT,
+                page["path"],
+                connections=STAFF_CONNECTIONS,
+                headers=(f"Cookie: {page['cookie']}",),
+                timeout="30s",
+            )
+            name = f"{page['name']}, {STAFF_CONNECTIONS} connections"
+            rows.append({"name": name, "path": page["path"], "queries": page["queries"]} | result)
         print("Measuring RSVP submissions...", flush=True)
         lua = RESULTS / "rsvp.lua"
         lua.write_text(RSVP_LUA % {"csrf": rsvp["csrf"]})

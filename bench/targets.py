@@ -1,9 +1,11 @@
 """
 The pages `make bench` measures, with their query counts: rendered (page cache off, what a
 staff edit or the first visitor costs) and served (the page cache on, what the next anonymous
-visitor costs). Prints one JSON line for bench/run.py.
+visitor costs); the report page, which only staff read, with a staff session whose cookie
+bench/run.py sends with wrk. Prints one JSON line for bench/run.py.
 """
 
+import datetime
 import json
 import os
 
@@ -19,6 +21,7 @@ from django.test.utils import CaptureQueriesContext, override_settings  # noqa: 
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench.fill import staff_user  # noqa: E402
 from meetings.models import Meeting  # noqa: E402
 
 CSRF = "benchbenchbenchbenchbenchbench12"  # 32 characters: a valid unmasked CSRF secret
@@ -46,6 +49,30 @@ def meeting_pages():
         .first()
     )
     return past, upcoming
+
+
+def report_page():
+    """
+    The report over the last twelve months (most of the bench's meetings), read by a member of
+    staff: never stored by the page cache, so one row. Its session stays in the database for
+    the servers to read (same database, same secret key).
+    """
+    client = Client()
+    client.force_login(staff_user())
+    today = timezone.localdate()
+    start = today - datetime.timedelta(days=365)
+    path = f"{reverse('report:report')}?start={start.isoformat()}&end={today.isoformat()}"
+    client.get(path)  # warm what is built once, as for the other pages
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return {
+        "name": "report page (staff)",
+        "path": path,
+        "queries": len(queries.captured_queries),
+        "cookie": f"{settings.SESSION_COOKIE_NAME}={session}",
+    }
 
 
 def main():
@@ -86,6 +113,7 @@ def main():
         json.dumps(
             {
                 "pages": targets,
+                "staff": [report_page()],
                 "rsvp": {"path": rsvp_path, "queries": submitted, "csrf": CSRF},
                 "mixed": {
                     "answering": {

@@ -213,12 +213,12 @@ def test_public_list_filters_survive_hostile_input(site, url_name, params):
 
 
 API_LISTS = {
-    "/api/v1/meetings": ["q", "year", "kind", "format", "organisation", "objective"],
-    "/api/v1/organisations": ["q", "kind", "role"],
-    "/api/v1/activities": ["status", "lead", "objective", "priority", "synergy"],
-    "/api/v1/mapping-links": ["framework", "objective", "strength"],
-    "/api/v1/frameworks": [],
-    "/api/v1/gcm-objectives": [],
+    "/api/v1/meetings": ["q", "year", "kind", "format", "organisation", "objective", "lang"],
+    "/api/v1/organisations": ["q", "kind", "role", "lang"],
+    "/api/v1/activities": ["status", "lead", "objective", "priority", "synergy", "lang"],
+    "/api/v1/mapping-links": ["framework", "objective", "strength", "lang"],
+    "/api/v1/frameworks": ["lang"],
+    "/api/v1/gcm-objectives": ["lang"],
     "/en/meetings/feed.ics": ["kind"],
 }
 

@@ -16,6 +16,7 @@ from frameworks.models import Activity, GCMObjective
 from meetings.filters import MeetingFilter
 from meetings.models import ActionPoint, Meeting, Participation
 from members.models import Organisation
+from tests.frameworks.factories import ActivityFactory, ProgressUpdateFactory, objective
 from tests.unnm.conftest import SECRETS
 from unnm.report import figures
 
@@ -101,6 +102,92 @@ def test_coverage_matches_the_coverage_page(client, network):
     assert len(report.addressed) + len(report.planned_only) + len(report.not_addressed) == (
         objectives.count()
     )
+
+
+@pytest.fixture
+def changing_coverage():
+    """A work plan whose coverage of the GCM objectives changes during 2025 (entered in 2026)."""
+    day = datetime.date
+    # Under way from mid-2025: not addressed on 1 January, addressed on 31 December.
+    ActivityFactory(gcm_objectives=[objective(1)], status="ongoing", start=day(2025, 6, 1))
+    # Done in March 2025: addressed on both days.
+    ActivityFactory(
+        gcm_objectives=[objective(2)],
+        status="completed",
+        start=day(2024, 1, 1),
+        end=day(2025, 3, 31),
+    )
+    # Entered in 2024 (the audit trail: planned since then), starting in September 2025.
+    entered = ActivityFactory(
+        gcm_objectives=[objective(3)], status="ongoing", start=day(2025, 9, 1)
+    )
+    entered.history.update(history_date=timezone.make_aware(datetime.datetime(2024, 6, 1)))
+    # On hold, due to start in October: not yet in the plan in January, planned only at the end.
+    ActivityFactory(gcm_objectives=[objective(4)], status="on_hold", start=day(2025, 10, 1))
+    # Unpublished: counts on neither day.
+    ActivityFactory(
+        gcm_objectives=[objective(5)], status="ongoing", start=day(2024, 1, 1), is_published=False
+    )
+    # Starts after the period (ongoing today): counts on neither day of 2025.
+    ActivityFactory(gcm_objectives=[objective(6)], status="ongoing", start=day(2026, 1, 5))
+    # Done early in 2025 per its updates, though planned again today: addressed at the end only.
+    replanned = ActivityFactory(gcm_objectives=[objective(7)], status="planned", start=None)
+    ProgressUpdateFactory(activity=replanned, date=day(2024, 12, 1), status="planned")
+    ProgressUpdateFactory(activity=replanned, date=day(2025, 2, 1), status="completed")
+
+
+def test_coverage_change_over_the_period_from_dates_updates_and_audit_trail(changing_coverage):
+    report = figures.build(YEAR, now=NOW)
+
+    assert report.coverage_days == (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
+    assert [row.values for row in report.coverage_change] == [
+        [1, 4, 3],  # addressed: objective 2, then 1, 2, 3 and 7
+        [2, 1, -1],  # planned only: 3 and 7, then 4
+        [20, 18, -2],  # not addressed
+    ]
+    moves = {row.label.split(".")[0]: row.values for row in report.coverage_moves}
+    assert moves == {
+        "1": ["Not addressed", "Addressed (work under way or done)"],
+        "3": ["Planned only", "Addressed (work under way or done)"],
+        "4": ["Not addressed", "Planned only"],
+        "7": ["Planned only", "Addressed (work under way or done)"],
+    }
+    # Today, objective 6 is addressed and 7 planned only: the period's end is not today.
+    assert 6 in [o.number for o in report.addressed]
+    assert 7 in [o.number for o in report.planned_only]
+
+
+def test_coverage_change_ends_today_while_the_period_runs(changing_coverage):
+    today = timezone.make_aware(datetime.datetime(2025, 8, 1))
+
+    report = figures.build(YEAR, now=today)
+
+    assert report.coverage_days[1] == datetime.date(2025, 8, 1)
+    # Objective 3's work began in September, objective 4's plan in October: not by 1 August.
+    assert [row.values for row in report.coverage_change][0] == [1, 3, 2]  # 2, then 1, 2, 7
+
+
+def test_coverage_change_table_in_the_page_pdf_and_docx(viewer, changing_coverage):
+    query = {"start": "2025-01-01", "end": "2025-12-31"}
+
+    page = viewer.get(REPORT, query).content.decode()
+    pdf = viewer.get(reverse("report:report-pdf"), query)
+    word = docx.Document(io.BytesIO(viewer.get(reverse("report:report-docx"), query).content))
+
+    text = " ".join(
+        " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf.content)).pages).split()
+    )
+    tables = {table.rows[0].cells[0].text: table for table in word.tables}
+    assert "Coverage at the start and at the end of the period" in page
+    assert "Objectives whose coverage changed" in page
+    assert "Coverage at the start and at the end of the period" in text
+    change = next(t for t in word.tables if t.rows[0].cells[-1].text == "Change")
+    assert [[c.text for c in row.cells] for row in change.rows[1:]] == [
+        ["Addressed (work under way or done)", "1", "4", "3"],
+        ["Planned only", "2", "1", "-1"],
+        ["Not addressed", "20", "18", "-2"],
+    ]
+    assert "GCM objective" in tables
 
 
 def test_members_who_joined_or_left_by_kind(network):

@@ -7,7 +7,10 @@ import json
 from functools import wraps
 
 from django.apps import apps
+from django.conf import settings
 from django.db import connection
+from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
@@ -162,3 +165,36 @@ def conditional(view):
         )
 
     return wrapper
+
+
+def in_requested_language(view):
+    """
+    The answer in the language asked for: `?lang=az` when given (one of the network's
+    languages, else 400), otherwise the one LocaleMiddleware chose from Accept-Language or the
+    language cookie. Staff-written texts read that language's columns, falling back to the
+    default language's; `Content-Language` says which it is.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        language = request.GET.get("lang")
+        if language is None:
+            language = translation.get_language()
+        elif language not in dict(settings.LANGUAGES):
+            return unknown_language()
+        with translation.override(language):
+            response = view(request, *args, **kwargs)
+        response.headers["Content-Language"] = language
+        return response
+
+    return wrapper
+
+
+def unknown_language():
+    # The value itself is not repeated: it may be anything a client sent.
+    codes = ", ".join(code for code, _name in settings.LANGUAGES)
+    message = _("Invalid parameters: %(errors)s") % {
+        "errors": _("lang: not one of the network's languages (%(codes)s)") % {"codes": codes}
+    }
+    body = json.dumps({"detail": message}, ensure_ascii=False).translate(HTML_ESCAPES)
+    return HttpResponse(body, status=400, content_type="application/json; charset=utf-8")

@@ -1,19 +1,28 @@
 """Version 1 of the open data API, at /api/v1/: its routers, errors and documentation."""
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Swagger
 from ninja.errors import ValidationError
 
 from unnm.api import frameworks, meetings, members, workplan
-from unnm.api.conventions import Renderer, conditional, describe
+from unnm.api.conventions import Renderer, conditional, describe, in_requested_language
 
 api = NinjaAPI(
     title=gettext_lazy("UN Network on Migration: open data"),
     version="1",
-    description=gettext_lazy(
-        "The network's public data, read-only: meetings, members, the GCM's reference data, "
-        "the cooperation framework and its mapping to the GCM, and the work plan."
+    description=format_lazy(
+        "{} {}",
+        gettext_lazy(
+            "The network's public data, read-only: meetings, members, the GCM's reference data, "
+            "the cooperation framework and its mapping to the GCM, and the work plan."
+        ),
+        gettext_lazy(
+            "Every endpoint answers in the language of `lang` (one of the network's languages) "
+            "when given, otherwise of `Accept-Language`; a text without a translation comes in "
+            "the network's default language."
+        ),
     ),
     urls_namespace="api-v1",
     renderer=Renderer(),
@@ -33,4 +42,6 @@ def invalid_parameters(request, exc):
 
 for router in (meetings.router, members.router, frameworks.router, workplan.router):
     router.add_decorator(conditional, mode="view")
+    # Outside the validators: the ETag is the digest of the body in its language.
+    router.add_decorator(in_requested_language, mode="view")
     api.add_router("/", router)

@@ -217,6 +217,7 @@ def work_plan_section(report):
 
 
 def coverage_section(report):
+    first, last = report.coverage_days
     rows = [
         [_("Addressed (work under way or done)"), len(report.addressed)],
         [_("Planned only"), len(report.planned_only)],
@@ -226,9 +227,27 @@ def coverage_section(report):
     return Section(
         "coverage",
         _("Coverage of the GCM objectives"),
-        [_("From the work plan as it stands at the time of the report.")],
+        [
+            _("From the work plan as it stands at the time of the report."),
+            _(
+                "How it changed over the period: the coverage on %(first)s and on %(last)s, "
+                "from the activities' dates, their progress updates and the day each was "
+                "entered."
+            )
+            % {"first": day(first), "last": day(last)},
+        ],
         [
             Table(_("GCM objectives by coverage"), [_("Coverage"), _("Objectives")], rows),
+            Table(
+                _("Coverage at the start and at the end of the period"),
+                [_("Coverage"), day(first), day(last), _("Change")],
+                [[row.label, *row.values] for row in report.coverage_change],
+            ),
+            Table(
+                _("Objectives whose coverage changed"),
+                [_("GCM objective"), day(first), day(last)],
+                [[row.label, *row.values] for row in report.coverage_moves],
+            ),
             Table(
                 _("Objectives by coverage"),
                 [_("Coverage"), _("GCM objectives")],

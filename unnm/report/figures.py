@@ -8,8 +8,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Min, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from frameworks.models import Activity, CooperationFramework, GCMObjective, ProgressUpdate
 from meetings.models import ActionPoint, Meeting, Participation
@@ -68,6 +69,9 @@ class Report:
     addressed: list = field(default_factory=list)
     planned_only: list = field(default_factory=list)
     not_addressed: list = field(default_factory=list)
+    coverage_days: tuple = ()
+    coverage_change: list = field(default_factory=list)
+    coverage_moves: list = field(default_factory=list)
     joined: list = field(default_factory=list)
     left: list = field(default_factory=list)
     members_by_kind: list = field(default_factory=list)
@@ -97,6 +101,7 @@ def build(period, now=None):
     actions_section(report, now)
     work_plan_section(report)
     coverage_section(report)
+    coverage_change_section(report, now)
     members_section(report)
     return report
 
@@ -223,6 +228,91 @@ def coverage_section(report):
     report.addressed = [o for o in objectives if o.active_count > 0]
     report.planned_only = [o for o in objectives if o.is_addressed_only_by_planned_work]
     report.not_addressed = [o for o in objectives if o.activity_count == 0]
+
+
+ADDRESSED, PLANNED, NOT_ADDRESSED = "addressed", "planned", "not_addressed"
+UNDER_WAY = {Activity.Status.ONGOING, Activity.Status.COMPLETED}
+
+
+def status_on(activity, day, updates, entered):
+    """
+    A published activity's status on a day, from what the data dates: the status of its latest
+    progress update dated on or before that day; without one, its present status if it is under
+    way or done and began by then (its start date, else the day it was entered), otherwise
+    "planned" once it was in the work plan (entered by then, in the audit trail, or starting by
+    then). None before that: the activity did not exist for the network yet.
+    """
+    dated = [update for update in updates.get(activity.pk, ()) if update.date <= day]
+    if dated:
+        return dated[-1].status
+    first = entered.get(activity.pk)
+    began = activity.start or first
+    if activity.status in UNDER_WAY and began is not None and began <= day:
+        return activity.status
+    if (first is not None and first <= day) or (activity.start and activity.start <= day):
+        return Activity.Status.PLANNED
+    return None
+
+
+def coverage_on(day, activities, updates, entered):
+    """Each GCM objective's coverage on a day: addressed, planned only, or not addressed."""
+    states = {}
+    for activity in activities:
+        status = status_on(activity, day, updates, entered)
+        if status is None:
+            continue
+        state = ADDRESSED if status in UNDER_WAY else PLANNED
+        for objective in activity.gcm_objectives.all():
+            if states.get(objective.pk) != ADDRESSED:
+                states[objective.pk] = state
+    return states
+
+
+def coverage_change_section(report, now):
+    """
+    How the coverage changed over the period: the objectives' coverage on its first day and on
+    its last (today, if the period is not over), each by the rule of `status_on`.
+    """
+    first = report.period.start
+    last = min(report.period.end, timezone.localdate(now) if now else timezone.localdate())
+    activities = list(Activity.objects.published().prefetch_related("gcm_objectives"))
+    updates = defaultdict(list)
+    for update in ProgressUpdate.objects.filter(
+        activity__is_published=True, date__lte=last
+    ).order_by("date", "pk"):
+        updates[update.activity_id].append(update)
+    # The earliest record of each activity in the audit trail: the day it was entered.
+    history = Activity.history.model.objects.all()
+    entered = {
+        row["id"]: timezone.localdate(row["first"])
+        for row in history.values("id").annotate(first=Min("history_date")).order_by()
+    }
+    objectives = list(GCMObjective.objects.order_by("number"))
+    before = coverage_on(first, activities, updates, entered)
+    after = coverage_on(last, activities, updates, entered)
+    labels = {
+        ADDRESSED: gettext("Addressed (work under way or done)"),
+        PLANNED: gettext("Planned only"),
+        NOT_ADDRESSED: gettext("Not addressed"),
+    }
+    at_start = Counter(before.get(o.pk, NOT_ADDRESSED) for o in objectives)
+    at_end = Counter(after.get(o.pk, NOT_ADDRESSED) for o in objectives)
+    report.coverage_days = (first, last)
+    report.coverage_change = [
+        Row(label, [at_start[state], at_end[state], at_end[state] - at_start[state]])
+        for state, label in labels.items()
+    ]
+    report.coverage_moves = [
+        Row(
+            str(objective),
+            [
+                labels[before.get(objective.pk, NOT_ADDRESSED)],
+                labels[after.get(objective.pk, NOT_ADDRESSED)],
+            ],
+        )
+        for objective in objectives
+        if before.get(objective.pk, NOT_ADDRESSED) != after.get(objective.pk, NOT_ADDRESSED)
+    ]
 
 
 def members_section(report):
