@@ -245,7 +245,14 @@ def test_api_parameters_survive_hostile_input(site, path, params):
 
 
 @EXAMPLES
-@given(value=st.sampled_from(HOSTILE) | TEXT.filter(lambda t: "/" not in t and t.strip()))
+@given(
+    # A plain number is a real identifier (a framework's), not a hostile one: on SQLite, whose
+    # keys restart at 1 in every test, "/frameworks/1" is there.
+    value=st.sampled_from(HOSTILE).filter(lambda t: not (t.isascii() and t.isdigit()))
+    | TEXT.filter(
+        lambda t: "/" not in t and t.strip() and not (t.strip().isascii() and t.strip().isdigit())
+    )
+)
 def test_api_paths_survive_hostile_identifiers(site, value):
     for prefix in ("meetings", "organisations", "activities", "frameworks"):
         response = hostile_client().get(f"/api/v1/{prefix}/{_quote(value)}")
