@@ -208,3 +208,9 @@ def test_sign_out_ends_the_session(client, member, mailoutbox, ask, committed):
     assert response.status_code == 302
     assert client.get(reverse("portal:home")).status_code == 404
     assert get_user_model().objects.filter(member_person=member).exists()
+
+
+def test_every_public_page_links_to_the_members_sign_in(client):
+    page = client.get(reverse("home")).content.decode()
+
+    assert f'href="{reverse("portal:sign-in")}"' in page
