@@ -1,11 +1,31 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, OuterRef, Prefetch, Q, StringAgg, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Count,
+    F,
+    JSONField,
+    OuterRef,
+    Prefetch,
+    Q,
+    StringAgg,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, JSONObject, NullIf
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class LinkedObjective:
+    """A GCM objective as a meeting's page names it: its number and short label."""
+
+    number: int
+    short_label: str
 
 
 class MeetingKind(models.TextChoices):
@@ -127,6 +147,33 @@ class MeetingQuerySet(models.QuerySet):
         )
         return self.annotate(kinds_present_csv=Subquery(kinds))
 
+    def with_objectives(self):
+        """
+        Annotate `objectives_json`: the meeting's GCM objectives (number and short label in the
+        active language, with modeltranslation's fallback) in the meeting's own query. The
+        objectives are short reference rows; a prefetch would be one more query for them.
+        """
+        from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
+
+        from unnm.db import JSONList
+
+        labels = [
+            NullIf(F(f"gcmobjective__{build_localized_fieldname('short_label', code)}"), Value(""))
+            for code in resolution_order(get_language())
+        ]
+        objectives = (
+            self.model.gcm_objectives.through.objects.filter(meeting=OuterRef("pk"))
+            .order_by()
+            .values("meeting")
+            .annotate(
+                items=JSONList(
+                    JSONObject(number=F("gcmobjective__number"), label=Coalesce(*labels, Value("")))
+                )
+            )
+            .values("items")
+        )
+        return self.annotate(objectives_json=Subquery(objectives, output_field=JSONField()))
+
     def with_programme(self, user=None):
         """
         Everything a meeting's page shows, in a fixed number of queries, but its action points
@@ -141,10 +188,10 @@ class MeetingQuerySet(models.QuerySet):
         documents = documents.visible_to(user) if user is not None else documents.public()
         return (
             self.with_kinds_present()
+            .with_objectives()
             .select_related("organiser", "minutes__adopted_at")
             .prefetch_related(
                 Prefetch("chairs", queryset=Person.objects.select_related("organisation")),
-                "gcm_objectives",
                 "priorities",
                 Prefetch(
                     "agenda_items__remarks",
@@ -344,6 +391,17 @@ class Meeting(models.Model):
             (kind, KIND_PLURALS.get(kind, kind), items)
             for kind, items in groups.items()
             if items or kind in present
+        ]
+
+    def linked_objectives(self):
+        """The GCM objectives the meeting relates to, by number: from `with_objectives()` if the
+        queryset annotated them (no query), else one query."""
+        if hasattr(self, "objectives_json"):
+            rows = sorted(self.objectives_json or [], key=lambda row: row["number"])
+            return [LinkedObjective(row["number"], row["label"]) for row in rows]
+        return [
+            LinkedObjective(objective.number, objective.short_label)
+            for objective in self.gcm_objectives.order_by("number")
         ]
 
     def has_unnamed_participants(self):

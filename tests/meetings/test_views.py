@@ -5,6 +5,8 @@ import zoneinfo
 import icalendar
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
 
 from frameworks.models import GCMObjective
 from meetings.models import RSVP, ActionPoint, Document, Meeting
@@ -370,11 +372,11 @@ def test_cancelled_meeting_keeps_its_page_and_says_so(client):
     assert "This meeting was cancelled." in response.content.decode()
 
 
-# The meeting itself (with its confirmed answers' count), chairs, GCM objectives, priorities,
-# agenda, remarks, participations (the kinds present without names in the meeting's own query),
-# documents, activities, and its own and carried-over action
-# points in one query: 10, whatever the meeting holds.
-MEETING_PAGE_QUERIES = 10  # the kinds present without names are a subquery of the meeting's own
+# The meeting itself (with its confirmed answers' count, the kinds present without names and
+# its GCM objectives as subqueries of its own query), chairs, priorities, agenda, remarks,
+# participations, documents, activities, and its own and carried-over action points in one
+# query: 9, whatever the meeting holds.
+MEETING_PAGE_QUERIES = 9
 
 
 def test_meeting_page_query_count_constant_as_programme_grows(client, django_assert_num_queries):
@@ -404,6 +406,39 @@ def test_meeting_page_query_count_constant_as_programme_grows(client, django_ass
 
     assert response.content.decode().count('class="remark"') == 31
     assert response.content.decode().count("Synergy") == 4
+
+
+@pytest.mark.parametrize("language", ["en", "az", "ru"])
+def test_meeting_page_names_its_objectives_in_order_in_the_page_language(client, language):
+    meeting = MeetingFactory()
+    meeting.gcm_objectives.add(*GCMObjective.objects.filter(number__in=[7, 1, 23]))
+    with translation.override(language):
+        url = meeting.get_absolute_url()
+        expected = [
+            (o.number, o.short_label) for o in GCMObjective.objects.filter(number__in=[1, 7, 23])
+        ]
+
+    response = client.get(url)
+
+    shown = [(o.number, o.short_label) for o in response.context["meeting"].linked_objectives()]
+    assert shown == sorted(expected)
+    content = response.content.decode()
+    positions = [content.index(f">{escape(label)}</a>") for _number, label in expected]
+    assert positions == sorted(positions)
+
+
+def test_meeting_page_objective_label_falls_back_to_the_default_language(client):
+    meeting = MeetingFactory()
+    objective = GCMObjective.objects.get(number=4)
+    objective.short_label_az = ""
+    objective.save()
+    meeting.gcm_objectives.add(objective)
+    with translation.override("az"):
+        url = meeting.get_absolute_url()
+
+    response = client.get(url)
+
+    assert f">{escape(objective.short_label_en)}</a>" in response.content.decode()
 
 
 def test_meeting_page_taking_answers_adds_one_query_for_the_named_participants(

@@ -149,7 +149,7 @@ def meeting_out(request, meeting):
         ],
         "summary": meeting.summary,
         "description": meeting.description,
-        "gcm_objectives": [objective.number for objective in meeting.gcm_objectives.all()],
+        "gcm_objectives": [objective.number for objective in meeting.linked_objectives()],
         "agenda": [
             {
                 "order": item.order,
