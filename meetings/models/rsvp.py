@@ -14,6 +14,8 @@ from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.settings import AVAILABLE_LANGUAGES as LANGUAGES
+from modeltranslation.utils import build_localized_fieldname
 from simple_history.models import HistoricalRecords
 
 from meetings.models.rsvp_settings import AttendanceMode
@@ -91,11 +93,21 @@ class RSVPQuerySet(models.QuerySet):
         return self.filter(email__iexact=email.strip())
 
     def publicly_listed(self):
-        """Confirmed participants who agreed to be named on the meeting's page."""
+        """
+        Confirmed participants who agreed to be named on the meeting's page: only what the page
+        shows is read (no address, no notes), so a page full of names stays cheap.
+        """
         return (
             self.confirmed()
             .filter(consent_public_listing=True)
             .select_related("organisation")
+            .only(
+                "name",
+                "organisation_name",
+                "organisation__acronym",
+                "organisation__name",
+                *(f"organisation__{build_localized_fieldname('name', code)}" for code in LANGUAGES),
+            )
             .order_by("name")
         )
 

@@ -441,6 +441,31 @@ def test_meeting_page_objective_label_falls_back_to_the_default_language(client)
     assert f">{escape(objective.short_label_en)}</a>" in response.content.decode()
 
 
+@pytest.mark.parametrize("language", ["en", "az"])
+def test_named_participants_read_names_only_in_one_query(
+    client, django_assert_num_queries, language
+):
+    meeting = open_meeting()
+    RemarkFactory(agenda_item=AgendaItemFactory(meeting=meeting, order=1))
+    for n in range(6):
+        organisation = OrganisationFactory(
+            acronym="", name_en=f"Agency {n}", name_az=f"Agentlik {n}"
+        )
+        RSVPFactory(meeting=meeting, organisation=organisation, consent_public_listing=True)
+    with translation.override(language):
+        url = meeting.get_absolute_url()
+
+    with django_assert_num_queries(MEETING_PAGE_QUERIES + 1) as queries:
+        response = client.get(url)
+
+    names = {"en": "Agency", "az": "Agentlik"}[language]
+    assert response.content.decode().count(f"· {names} ") == 6
+    participants_query = next(
+        q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "meetings_rsvp"')
+    )
+    assert '"meetings_rsvp"."email"' not in participants_query
+
+
 def test_meeting_page_taking_answers_adds_one_query_for_the_named_participants(
     client, django_assert_num_queries
 ):
