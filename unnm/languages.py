@@ -27,6 +27,12 @@ def mail_language_field(help_text):
     )
 
 
+def language_columns(field, languages=AVAILABLE_LANGUAGES):
+    """The columns of a field translated per field (django-modeltranslation), one per language
+    in `languages` and in that order: `title_en`, `title_az`, `title_ru`."""
+    return [build_localized_fieldname(field, code) for code in languages]
+
+
 def in_every_language(instance, field, into=None):
     """
     A text translated per field (django-modeltranslation), in each of its language columns, keyed
@@ -34,8 +40,8 @@ def in_every_language(instance, field, into=None):
     assigning the field would write the active language only.
     """
     return {
-        build_localized_fieldname(into or field, code): getattr(
-            instance, build_localized_fieldname(field, code)
+        column: getattr(instance, own)
+        for column, own in zip(
+            language_columns(into or field), language_columns(field), strict=True
         )
-        for code in AVAILABLE_LANGUAGES
     }

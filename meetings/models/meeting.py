@@ -18,6 +18,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import get_language, resolution_order
+
+from unnm.db import JSONList
+from unnm.languages import language_columns
 
 
 @dataclass(frozen=True)
@@ -153,13 +157,9 @@ class MeetingQuerySet(models.QuerySet):
         active language, with modeltranslation's fallback) in the meeting's own query. The
         objectives are short reference rows; a prefetch would be one more query for them.
         """
-        from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
-
-        from unnm.db import JSONList
-
         labels = [
-            NullIf(F(f"gcmobjective__{build_localized_fieldname('short_label', code)}"), Value(""))
-            for code in resolution_order(get_language())
+            NullIf(F(f"gcmobjective__{column}"), Value(""))
+            for column in language_columns("short_label", resolution_order(get_language()))
         ]
         objectives = (
             self.model.gcm_objectives.through.objects.filter(meeting=OuterRef("pk"))

@@ -14,12 +14,10 @@ from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.settings import AVAILABLE_LANGUAGES as LANGUAGES
-from modeltranslation.utils import build_localized_fieldname
 from simple_history.models import HistoricalRecords
 
 from meetings.models.rsvp_settings import AttendanceMode
-from unnm.languages import mail_language_field
+from unnm.languages import language_columns, mail_language_field
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -106,7 +104,7 @@ class RSVPQuerySet(models.QuerySet):
                 "organisation_name",
                 "organisation__acronym",
                 "organisation__name",
-                *(f"organisation__{build_localized_fieldname('name', code)}" for code in LANGUAGES),
+                *(f"organisation__{column}" for column in language_columns("name")),
             )
             .order_by("name")
         )
