@@ -2,7 +2,9 @@
 Where a rendered page's time goes: `python -m bench.profile /frameworks/ [/meetings/<slug>/ ...]`
 renders each page with the page cache off on the bench database (fill it with `make bench`
 first) under pyinstrument, after a warm-up, and prints the call tree. `open` and `past` stand
-for the bench's meeting pages. Also prints each page's queries with their time.
+for the bench's meeting pages; `answers` for the meeting taking answers with the page cache on,
+its answers' version moved before each request (what an RSVP does): the page is rendered, around
+its stored programme. Also prints each page's queries with their time.
 
 Environment: as bench/run.py (BENCH_DATABASE, BENCH_PG); PROFILE_REPEAT (20) renders per page.
 """
@@ -26,15 +28,22 @@ from pyinstrument import Profiler  # noqa: E402
 from pyinstrument.renderers import ConsoleRenderer  # noqa: E402
 
 from bench.targets import meeting_pages  # noqa: E402
+from meetings.pages import ANSWERS  # noqa: E402
+from unnm import pagecache  # noqa: E402
 
 REPEAT = int(os.environ.get("PROFILE_REPEAT", "20"))
 TOP = int(os.environ.get("PROFILE_TOP", "40"))
 
 
-def profile(path):
+def profile(path, before=lambda: None):
     client = Client()
+
+    def get(path):
+        before()
+        return client.get(path)
+
     for _ in range(3):
-        assert client.get(path).status_code == 200, path
+        assert get(path).status_code == 200, path
     queries = []
 
     def timed(execute, sql, params, many, context):
@@ -45,15 +54,17 @@ def profile(path):
             queries.append((time.perf_counter() - started, sql))
 
     with connection.execute_wrapper(timed):
-        client.get(path)
-    started = time.process_time()
+        get(path)
+    cpu = 0
     for _ in range(REPEAT):
+        before()
+        started = time.process_time()
         client.get(path)
-    cpu = (time.process_time() - started) / REPEAT * 1000
+        cpu += (time.process_time() - started) / REPEAT * 1000
     profiler = Profiler()
     profiler.start()
     for _ in range(REPEAT):
-        client.get(path)
+        get(path)
     profiler.stop()
     database = sum(seconds for seconds, _sql in queries) * 1000
     print(
@@ -70,8 +81,13 @@ def profile(path):
 def main():
     past, upcoming = meeting_pages()
     aliases = {"open": upcoming.get_absolute_url(), "past": past.get_absolute_url()}
-    with override_settings(UNNM_PAGE_CACHE_SECONDS=0, DEBUG=False):
-        for path in sys.argv[1:] or ["open", "/en/frameworks/"]:
+    for path in sys.argv[1:] or ["open", "/en/frameworks/"]:
+        if path == "answers":
+            with override_settings(UNNM_PAGE_CACHE_SECONDS=300, DEBUG=False):
+                answers = ANSWERS.format(slug=upcoming.slug)
+                profile(upcoming.get_absolute_url(), before=lambda: pagecache.move({answers}))
+            continue
+        with override_settings(UNNM_PAGE_CACHE_SECONDS=0, DEBUG=False):
             profile(aliases.get(path, path))
 
 

@@ -5,9 +5,11 @@ the language a record's mails are written in, remembered from the page it was an
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.settings import AVAILABLE_LANGUAGES
-from modeltranslation.utils import build_localized_fieldname
+from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
 
 
 def default_language():
@@ -31,6 +33,20 @@ def language_columns(field, languages=AVAILABLE_LANGUAGES):
     """The columns of a field translated per field (django-modeltranslation), one per language
     in `languages` and in that order: `title_en`, `title_az`, `title_ru`."""
     return [build_localized_fieldname(field, code) for code in languages]
+
+
+def translated(field, otherwise=None):
+    """
+    A field translated per field, as an SQL expression: its value in the active language, else
+    in the next of modeltranslation's fallback order that is not empty, else `otherwise` ("").
+    `field` may follow relations: `organisation__name`. For rows read as values, not model instances.
+    """
+    columns = language_columns(field, resolution_order(get_language()))
+    return Coalesce(
+        *(NullIf(F(column), Value("")) for column in columns),
+        Value("") if otherwise is None else otherwise,
+        output_field=models.TextField(),
+    )
 
 
 def in_every_language(instance, field, into=None):

@@ -21,6 +21,11 @@ every stored page, so any app server can serve what another rendered; each proce
 recent pages in its own memory (the "pages" cache). A hit costs one round trip to the shared
 cache, reading the page's versions together (`get_many`), whatever the page's size; a second
 one when this process has no copy of the page yet.
+
+Parts of a page can be stored apart from it (`fragment_key`, and the `{% stored %}` template tag
+of `unnm.templatetags.page_fragments`), at fewer versions than the page: a meeting's programme
+(everything its page shows but its answers) is stored at the content versions, so a page made
+stale by an RSVP renders only its answers again, around the stored programme.
 """
 
 import hashlib
@@ -38,6 +43,7 @@ from simple_history.models import HistoricalChanges
 CONTENT = ("members", "meetings", "frameworks")
 VERSION_KEY = "unnm:version:{}"
 PAGE_KEY = "unnm:page:{}"
+FRAGMENT_KEY = "unnm:fragment:{}"
 BYPASS_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
 # With the validators (ETag, Last-Modified) a stored page still answers a conditional GET.
 STORED_HEADERS = (
@@ -216,6 +222,62 @@ def find_stored(key, versions):
                 caches["pages"].set(key, stored, settings.UNNM_PAGE_CACHE_SECONDS)
             return stored
     return None
+
+
+def fragment_key(request, name, versions):
+    """
+    The key under which a part of this request's page is stored, rendered at these versions
+    (among those the page depends on), or None when the page is not one the cache may store (the
+    page cache is off, or the visitor is signed in). The versions are those the middleware read
+    for the page: no round trip.
+    """
+    _key, page_versions = getattr(request, "_page_cache", (None, None))
+    if page_versions is None:
+        return None
+    current = [page_versions.get(VERSION_KEY.format(version)) for version in versions]
+    if None in current:
+        return None
+    language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    parts = [request.get_host(), language, name, *current]
+    return FRAGMENT_KEY.format(hashlib.sha256("|".join(parts).encode()).hexdigest())
+
+
+class Fragment:
+    """A part of a page that may be stored: its key (None: never stored) and its stored parts."""
+
+    def __init__(self, key, parts=None):
+        self.key = key
+        self.parts = parts
+
+    @classmethod
+    def of(cls, request, name, versions):
+        key = fragment_key(request, name, versions)
+        return cls(key, stored_fragment(key) if key else None)
+
+    @property
+    def is_stored(self):
+        return self.parts is not None
+
+    def store(self, parts):
+        if self.key:
+            store_fragment(self.key, parts)
+        self.parts = parts
+
+
+def stored_fragment(key):
+    """The parts stored under this key: this process's copy, else the shared one; or None."""
+    for tier in (caches["pages"], cache):
+        parts = tier.get(key)
+        if parts is not None:
+            if tier is cache:
+                caches["pages"].set(key, parts, settings.UNNM_PAGE_CACHE_SECONDS)
+            return parts
+    return None
+
+
+def store_fragment(key, parts):
+    for tier in (cache, caches["pages"]):
+        tier.set(key, parts, settings.UNNM_PAGE_CACHE_SECONDS)
 
 
 def conditional_response(request, response):

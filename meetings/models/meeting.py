@@ -13,15 +13,14 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce, JSONObject, NullIf
+from django.db.models.functions import Coalesce, JSONObject
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import get_language, resolution_order
 
 from unnm.db import JSONList
-from unnm.languages import language_columns
+from unnm.languages import translated
 
 
 @dataclass(frozen=True)
@@ -157,17 +156,16 @@ class MeetingQuerySet(models.QuerySet):
         active language, with modeltranslation's fallback) in the meeting's own query. The
         objectives are short reference rows; a prefetch would be one more query for them.
         """
-        labels = [
-            NullIf(F(f"gcmobjective__{column}"), Value(""))
-            for column in language_columns("short_label", resolution_order(get_language()))
-        ]
         objectives = (
             self.model.gcm_objectives.through.objects.filter(meeting=OuterRef("pk"))
             .order_by()
             .values("meeting")
             .annotate(
                 items=JSONList(
-                    JSONObject(number=F("gcmobjective__number"), label=Coalesce(*labels, Value("")))
+                    JSONObject(
+                        number=F("gcmobjective__number"),
+                        label=translated("gcmobjective__short_label"),
+                    )
                 )
             )
             .values("items")

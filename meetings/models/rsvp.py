@@ -6,18 +6,19 @@ settings row so that capacity is never exceeded.
 """
 
 import re
+from typing import NamedTuple
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core import signing
 from django.db import models
-from django.db.models import Count, Q
-from django.db.models.functions import Lower
+from django.db.models import Count, F, Q, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from meetings.models.rsvp_settings import AttendanceMode
-from unnm.languages import language_columns, mail_language_field
+from unnm.languages import mail_language_field, translated
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -73,6 +74,13 @@ class PersonalLink:
         return record
 
 
+class NamedParticipant(NamedTuple):
+    """A participant as the meeting's page names them."""
+
+    name: str
+    organisation: str
+
+
 class RSVPQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(status=RSVPStatus.CONFIRMED)
@@ -90,24 +98,24 @@ class RSVPQuerySet(models.QuerySet):
     def for_email(self, email):
         return self.filter(email__iexact=email.strip())
 
-    def publicly_listed(self):
+    def named_participants(self):
         """
-        Confirmed participants who agreed to be named on the meeting's page: only what the page
-        shows is read (no address, no notes), so a page full of names stays cheap.
+        The confirmed participants who agreed to be named on the meeting's page, by name and
+        organisation only (its acronym, else its name in the active language, else the name the
+        participant wrote): read as values, never an address, so a page full of names stays cheap.
         """
-        return (
+        organisation = Coalesce(
+            NullIf(F("organisation__acronym"), Value("")),
+            translated("organisation__name", otherwise=F("organisation_name")),
+            output_field=models.TextField(),
+        )
+        rows = (
             self.confirmed()
             .filter(consent_public_listing=True)
-            .select_related("organisation")
-            .only(
-                "name",
-                "organisation_name",
-                "organisation__acronym",
-                "organisation__name",
-                *(f"organisation__{column}" for column in language_columns("name")),
-            )
             .order_by("name")
+            .values_list("name", organisation)
         )
+        return [NamedParticipant(*row) for row in rows]
 
     def status_counts(self):
         return dict(self.values_list("status").annotate(n=Count("pk")).order_by())

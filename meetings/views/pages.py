@@ -15,7 +15,7 @@ from meetings.calendar import build_calendar
 from meetings.filters import MeetingFilter
 from meetings.models import RSVP, ActionPoint, Document, Meeting
 from meetings.pages import ANSWERS
-from unnm.pagecache import depends_on
+from unnm.pagecache import Fragment, depends_on
 
 FILTER_KEYS = ("q", "year", "kind", "format", "organisation", "objective")
 CARRIED_OVER_LIMIT = 12
@@ -54,30 +54,49 @@ class MeetingListView(FilterView):
         return context
 
 
-@depends_on("meetings", "members", "frameworks", ANSWERS)
+# What a meeting's page shows but its answers: stored apart from the page at these versions.
+PROGRAMME_VERSIONS = ("meetings", "members", "frameworks")
+
+
+@depends_on(*PROGRAMME_VERSIONS, ANSWERS)
 class MeetingDetailView(DetailView):
-    """A meeting's public page: when, where, agenda and remarks, who came, what was decided."""
+    """
+    A meeting's public page: when, where, agenda and remarks, who came, what was decided. Its
+    programme (everything but the answers) is stored apart from the page (`{% stored %}`), so
+    while the meeting takes answers, each of which makes the page stale, a render reads the
+    meeting and its answers only.
+    """
+
+    stores_programme = True
+
+    def get_object(self, queryset=None):
+        name = f"meeting:{self.kwargs['slug']}"
+        self.programme = (
+            Fragment.of(self.request, name, PROGRAMME_VERSIONS)
+            if self.stores_programme
+            else Fragment(None)
+        )
+        return super().get_object(queryset)
 
     def get_queryset(self):
         user = self.request.user
-        return (
-            Meeting.objects.visible_to(user)
-            .with_programme(user)
-            .with_confirmed_count()
-            .select_related("rsvp_settings")
+        meetings = (
+            Meeting.objects.visible_to(user).with_confirmed_count().select_related("rsvp_settings")
         )
+        return meetings if self.programme.is_stored else meetings.with_programme(user)
 
     def get_context_data(self, **kwargs):
         meeting = self.object
-        own, carried_over = action_points_of(meeting, self.request.user)
-        return super().get_context_data(
-            carried_over=carried_over[:CARRIED_OVER_LIMIT],
-            carried_over_truncated=len(carried_over) > CARRIED_OVER_LIMIT,
-            outcomes=[a for a in own if not a.is_action],
-            actions=[a for a in own if a.is_action],
-            **rsvp_panel_context(meeting),
-            **kwargs,
-        )
+        context = {"programme": self.programme, **rsvp_panel_context(meeting)}
+        if not self.programme.is_stored:
+            own, carried_over = action_points_of(meeting, self.request.user)
+            context.update(
+                carried_over=carried_over[:CARRIED_OVER_LIMIT],
+                carried_over_truncated=len(carried_over) > CARRIED_OVER_LIMIT,
+                outcomes=[a for a in own if not a.is_action],
+                actions=[a for a in own if a.is_action],
+            )
+        return super().get_context_data(**context, **kwargs)
 
 
 def action_points_of(meeting, user):
@@ -109,6 +128,7 @@ class MeetingPrintView(MeetingDetailView):
     """The meeting told as a news item, from the data, with a print stylesheet."""
 
     template_name = "meetings/meeting_print.html"
+    stores_programme = False
 
     def get_context_data(self, **kwargs):
         page_url = self.request.build_absolute_uri(self.object.get_absolute_url())
@@ -195,5 +215,5 @@ def rsvp_panel_context(meeting, now=None):
         "rsvp_settings": rsvp_settings,
         "rsvp_closed_reason": rsvp_settings.closed_reason(now),
         "rsvp_confirmed_count": meeting.confirmed_count,  # with_confirmed_count()
-        "rsvp_participants": list(RSVP.objects.filter(meeting=meeting).publicly_listed()),
+        "rsvp_participants": RSVP.objects.filter(meeting=meeting).named_participants(),
     }
