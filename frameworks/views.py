@@ -1,4 +1,5 @@
 import functools
+import html
 from collections import Counter
 from dataclasses import dataclass
 
@@ -7,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import formats
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views import View
@@ -51,12 +53,30 @@ class Cell:
     url: str
     label: str
     shown: str  # the count, localised
+    scale: str = "heat"  # the colour scale: "heat" (the mapping) or "heat-act" (the work plan)
     level: int = 0
     css: str = ""  # the colour step's class
 
     def __post_init__(self):
         self.level = heat_level(self.count)
-        self.css = f"heat-{self.level}"
+        self.css = f"{self.scale}-{self.level}"
+
+    def __html__(self):
+        """The cell as the table shows it: built here, not by the template, for the hundreds of
+        cells of a matrix (a template would look up each of their attributes in turn). Escaped
+        as the template would (Django's `escape` is `html.escape`, behind a lazy-text wrapper
+        that costs more than the escaping)."""
+        content = (
+            f'<span aria-hidden="true">{html.escape(str(self.shown))}</span>'
+            f'<span class="visually-hidden">{html.escape(str(self.label))}</span>'
+        )
+        if self.count:
+            content = f'<a href="{html.escape(self.url)}">{content}</a>'
+        return f'<td class="heat {self.css}">{content}</td>'
+
+
+def cells_html(cells):
+    return mark_safe("".join(cell.__html__() for cell in cells))  # each part escaped above
 
 
 def url_pattern(name, *slots):
@@ -124,7 +144,7 @@ class MatrixView(FrameworkMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         self.language = get_language()  # once: a look-up in a context-local each time
         framework = context["framework"]
-        objectives = list(GCMObjective.objects.with_coverage(framework))
+        objectives = list(GCMObjective.objects.with_activity_count())
         page = url_pattern("frameworks:objective-detail", "number")
         for objective in objectives:
             objective.url = page.format(number=objective.number)
@@ -138,9 +158,11 @@ class MatrixView(FrameworkMixin, TemplateView):
                 f"{activities}?objective={o.number}",
                 self.activity_label(o.activity_count, o.number),
                 self.localized(o.activity_count),
+                scale="heat-act",
             )
             for o in objectives
         ]
+        context["activity_cells_html"] = cells_html(context["activity_cells"])
         return context
 
     def rows(self, framework, objectives):
@@ -178,23 +200,38 @@ class MatrixView(FrameworkMixin, TemplateView):
     def row(self, kind, subject, row_counts, objectives, cell_urls):
         if not row_counts:  # a priority without outcomes
             row_counts = [0] * len(objectives)
-        url = cell_urls[kind]
+        # The row's address around the objective's number: joined per cell, not formatted.
+        head, tail = cell_urls[kind].format(pk=subject.pk, number="\0").split("\0")
         cells = [
             Cell(
                 objective,
                 count,
-                url.format(pk=subject.pk, number=objective.number),
+                f"{head}{objective.number}{tail}",
                 self.link_label(count, objective),
                 self.localized(count),
             )
             for count, objective in zip(row_counts, objectives, strict=True)
         ]
-        return {"kind": kind, "object": subject, "cells": cells, "total": sum(row_counts)}
+        return {
+            "kind": kind,
+            "object": subject,
+            "cells": cells,
+            "cells_html": cells_html(cells),
+            "total": sum(row_counts),
+        }
 
     def localized(self, number):
         return _localized(number, self.language)
 
     def link_label(self, count, objective):
+        """The words for a cell, made once per count and objective: most cells say "no link"."""
+        labels = self.__dict__.setdefault("_link_labels", {})
+        key = (count, objective.number)
+        if key not in labels:
+            labels[key] = self.new_link_label(count, objective)
+        return labels[key]
+
+    def new_link_label(self, count, objective):
         if not count:
             return _("no link to objective %(number)s") % {
                 "number": self.localized(objective.number)

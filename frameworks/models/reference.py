@@ -6,6 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class GCMObjectiveQuerySet(models.QuerySet):
+    def with_activity_count(self):
+        """Annotate `activity_count`: the published work-plan activities serving each objective,
+        counted in one grouped join (the matrix's work-plan row needs no other count)."""
+        return self.annotate(
+            activity_count=Count("activities", filter=Q(activities__is_published=True))
+        ).order_by("number")
+
     def with_coverage(self, framework=None):
         """
         Annotate how far each objective is addressed: links in the framework's mapping, and

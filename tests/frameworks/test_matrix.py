@@ -94,6 +94,18 @@ def test_matrix_cells_have_colour_number_and_screen_reader_text(client, framewor
     assert "no link to objective 23" in content
 
 
+def test_matrix_cells_escape_the_objective_labels(client, framework):
+    """The cells are built in Python, not by the template: they escape as it would."""
+    GCMObjective.objects.filter(number=4).update(short_label='<script>alert("x")</script> & co')
+
+    content = client.get(MATRIX).content.decode()
+
+    assert "<script>alert" not in content
+    assert "2 links to objective 4, &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co" in (
+        content
+    )
+
+
 def test_matrix_zero_cell_links_nowhere(client, framework):
     growth = framework.priorities.get(number=1).outcomes.get()
     empty_cell = reverse("frameworks:matrix-cell", kwargs={"pk": growth.pk, "number": 23})
