@@ -243,23 +243,28 @@ def fragment_key(request, name, versions):
 
 
 class Fragment:
-    """A part of a page that may be stored: its key (None: never stored) and its stored parts."""
+    """
+    A part of a page that may be stored: its key (None: never stored) and its stored parts. It
+    is stored only if its request stayed the same for every anonymous visitor while it was
+    rendered (`is_personal`: a CSRF token or a CSP nonce in it would be someone's own).
+    """
 
-    def __init__(self, key, parts=None):
+    def __init__(self, key, parts=None, request=None):
         self.key = key
         self.parts = parts
+        self.request = request
 
     @classmethod
     def of(cls, request, name, versions):
         key = fragment_key(request, name, versions)
-        return cls(key, stored_fragment(key) if key else None)
+        return cls(key, stored_fragment(key) if key else None, request)
 
     @property
     def is_stored(self):
         return self.parts is not None
 
     def store(self, parts):
-        if self.key:
+        if self.key and not (self.request is not None and is_personal(self.request)):
             store_fragment(self.key, parts)
         self.parts = parts
 

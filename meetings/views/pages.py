@@ -15,6 +15,7 @@ from meetings.calendar import build_calendar
 from meetings.filters import MeetingFilter
 from meetings.models import RSVP, ActionPoint, Document, Meeting
 from meetings.pages import ANSWERS
+from unnm.languages import language_columns
 from unnm.pagecache import Fragment, depends_on
 
 FILTER_KEYS = ("q", "year", "kind", "format", "organisation", "objective")
@@ -116,6 +117,15 @@ def action_points_of(meeting, user):
     points = (
         ActionPoint.objects.filter(Q(meeting=meeting) | Q(pk__in=carried_over))
         .select_related("meeting", "responsible")
+        # Of the meeting and the responsible organisation, what a point shows: not whole rows.
+        .only(
+            *(field.name for field in ActionPoint._meta.concrete_fields),
+            "meeting__slug",
+            "meeting__start",
+            *(f"meeting__{column}" for column in ["title", *language_columns("title")]),
+            "responsible__acronym",
+            *(f"responsible__{column}" for column in ["name", *language_columns("name")]),
+        )
         .order_by("-meeting__start", "kind", "order")
     )
     own, earlier = [], []

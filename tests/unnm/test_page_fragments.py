@@ -190,3 +190,16 @@ def test_stored_tag_renders_live_sections_on_every_request(cache_backend, settin
     assert second == "<p>A</p><b>2</b><p>end A</p>"
     assert never == "<p>C</p><b>3</b><p>end C</p>"
     assert caches["default"].get("unnm:fragment:test") == ["<p>A</p>", "<p>end A</p>"]
+
+
+def test_fragment_that_became_personal_is_not_stored(cache_backend, settings, rf):
+    """A CSRF token rendered inside the stored parts would be one visitor's: nothing is stored."""
+    settings.UNNM_PAGE_CACHE_SECONDS = 300
+    request = rf.get("/en/meetings/some-meeting/")
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
+    template = Template("{% load page_fragments %}{% stored fragment %}<p>A</p>{% endstored %}")
+
+    page = template.render(Context({"fragment": Fragment("unnm:fragment:mine", request=request)}))
+
+    assert page == "<p>A</p>"
+    assert caches["default"].get("unnm:fragment:mine") is None
