@@ -12,6 +12,7 @@ Environment: as bench/run.py (BENCH_DATABASE, BENCH_PG); PROFILE_REPEAT (20) ren
 import os
 import sys
 import time
+from functools import partial
 
 from bench.run import ENV
 
@@ -84,8 +85,8 @@ def main():
     for path in sys.argv[1:] or ["open", "/en/frameworks/"]:
         if path == "answers":
             with override_settings(UNNM_PAGE_CACHE_SECONDS=300, DEBUG=False):
-                answers = ANSWERS.format(slug=upcoming.slug)
-                profile(upcoming.get_absolute_url(), before=lambda: pagecache.move({answers}))
+                answers = {ANSWERS.format(slug=upcoming.slug)}
+                profile(upcoming.get_absolute_url(), before=partial(pagecache.move, answers))
             continue
         with override_settings(UNNM_PAGE_CACHE_SECONDS=0, DEBUG=False):
             profile(aliases.get(path, path))

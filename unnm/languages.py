@@ -39,7 +39,7 @@ def translated(field, otherwise=None):
     """
     A field translated per field, as an SQL expression: its value in the active language, else
     in the next of modeltranslation's fallback order that is not empty, else `otherwise` ("").
-    `field` may follow relations: `organisation__name`. For rows read as values, not model instances.
+    `field` may follow relations: `organisation__name`. For rows read as values, not instances.
     """
     columns = language_columns(field, resolution_order(get_language()))
     return Coalesce(
