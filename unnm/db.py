@@ -1,4 +1,4 @@
-"""Database expressions the ORM lacks, for PostgreSQL and SQLite alike."""
+"""Database expressions the ORM lacks, for PostgreSQL and SQLite alike, and column lists."""
 
 from django.db.models import Aggregate, JSONField
 
@@ -16,3 +16,9 @@ class JSONList(Aggregate):
 
     def as_sqlite(self, compiler, connection, **extra_context):
         return self.as_sql(compiler, connection, function="JSON_GROUP_ARRAY", **extra_context)
+
+
+def own_columns(model):
+    """Every column of `model`, as `.only()` names them: to read a row whole while limiting
+    what its `select_related` rows bring."""
+    return [field.name for field in model._meta.concrete_fields]

@@ -15,6 +15,8 @@ from meetings.calendar import build_calendar
 from meetings.filters import MeetingFilter
 from meetings.models import RSVP, ActionPoint, Document, Meeting
 from meetings.pages import ANSWERS
+from members.models import mentioned_organisation
+from unnm.db import own_columns
 from unnm.languages import language_columns
 from unnm.pagecache import Fragment, depends_on
 
@@ -119,12 +121,11 @@ def action_points_of(meeting, user):
         .select_related("meeting", "responsible")
         # Of the meeting and the responsible organisation, what a point shows: not whole rows.
         .only(
-            *(field.name for field in ActionPoint._meta.concrete_fields),
+            *own_columns(ActionPoint),
             "meeting__slug",
             "meeting__start",
             *(f"meeting__{column}" for column in ["title", *language_columns("title")]),
-            "responsible__acronym",
-            *(f"responsible__{column}" for column in ["name", *language_columns("name")]),
+            *mentioned_organisation("responsible"),
         )
         .order_by("-meeting__start", "kind", "order")
     )
