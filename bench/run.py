@@ -19,7 +19,8 @@ Environment: BENCH_DATABASE (default unnm_bench), BENCH_PORT (8199; the renderin
 next port), BENCH_SECONDS (10), BENCH_CONNECTIONS (16), BENCH_WORKERS (gunicorn workers, default
 2 x cores + 1), BENCH_RSVP_RATE (answers per second in the mixed workload, 5), BENCH_CACHE_URL
 (a Redis URL: the shared cache in Redis instead of the database, as UNNM_CACHE_URL), BENCH_FILL=1
-to fill the database again even when it holds the bench's network.
+to fill the database again even when it holds the bench's network, BENCH_ONLY=mixed to measure
+the mixed workload alone (about a minute).
 """
 
 import http.client
@@ -48,6 +49,7 @@ STAFF_CONNECTIONS = int(os.environ.get("BENCH_STAFF_CONNECTIONS", "2"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1) + 1)))
 RSVP_RATE = float(os.environ.get("BENCH_RSVP_RATE", "5"))
 CACHE_URL = os.environ.get("BENCH_CACHE_URL", "")
+ONLY = os.environ.get("BENCH_ONLY", "")  # "mixed": the mixed workload alone
 # Every address this run sends is new: bench-<run>-<phase>-t<thread>-<n>@example.org.
 RUN_ID = uuid.uuid4().hex[:10]
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -470,58 +472,67 @@ def mixed_table(mixed):
     return "\n".join(lines)
 
 
+def measure_pages(server, renderer, targets):
+    """Each page rendered and served, the staff pages, and RSVP submissions: the table's rows."""
+    pages, rsvp = targets["pages"], targets["rsvp"]
+    rows = []
+    # The bare view is measured first and again last: a slow start (workers warming up) shows
+    # as a difference between the two.
+    for page in [*pages, {**pages[0], "name": "bare view (again)"}]:
+        modes = [("served", server, PORT)]
+        if page["path"] != "/bench/bare/":
+            modes.insert(0, ("rendered", renderer, RENDER_PORT))
+        for mode, process, port in modes:
+            name = page["name"] if page["path"] == "/bench/bare/" else f"{page['name']}, {mode}"
+            print(f"Measuring {name} ({page['path']})...", flush=True)
+            queries = page["queries"][mode]
+            rows.append(
+                {"name": name, "path": page["path"], "queries": queries}
+                | measure(process, port, page["path"])
+            )
+    # Staff pages: a session cookie, so never stored; measured once, on the caching server, by a
+    # few staff at once (a report takes about a second: 16 connections would only measure wrk's
+    # time-out).
+    for page in targets["staff"]:
+        print(f"Measuring {page['name']} ({page['path']})...", flush=True)
+        result = measure(
+            server,
+            PORT,
+            page["path"],
+            connections=STAFF_CONNECTIONS,
+            headers=(f"Cookie: {page['cookie']}",),
+            timeout="30s",
+        )
+        name = f"{page['name']}, {STAFF_CONNECTIONS} connections"
+        rows.append({"name": name, "path": page["path"], "queries": page["queries"]} | result)
+    print("Measuring RSVP submissions...", flush=True)
+    lua = RESULTS / "rsvp.lua"
+    lua.write_text(RSVP_LUA % {"csrf": rsvp["csrf"]})
+    result = measure(server, PORT, rsvp["path"], script=lua, phase="rsvp")
+    rows.append(
+        {
+            "name": f"RSVP submission ({new_answers('rsvp'):,} new answers)",
+            "path": rsvp["path"],
+            "queries": rsvp["queries"],
+        }
+        | result
+    )
+    return rows
+
+
 def main():
     RESULTS.mkdir(exist_ok=True)
     started = time.monotonic()
     load = os.getloadavg()[0]
     prepare()
     targets = plan()
-    pages, rsvp, mixed = targets["pages"], targets["rsvp"], targets["mixed"]
+    mixed = targets["mixed"]
     server = start_server(PORT)
     renderer = start_server(RENDER_PORT, UNNM_PAGE_CACHE_SECONDS="0")
     rows = []
     try:
-        # The bare view is measured first and again last: a slow start (workers warming up)
-        # shows as a difference between the two.
-        for page in [*pages, {**pages[0], "name": "bare view (again)"}]:
-            modes = [("served", server, PORT)]
-            if page["path"] != "/bench/bare/":
-                modes.insert(0, ("rendered", renderer, RENDER_PORT))
-            for mode, process, port in modes:
-                name = page["name"] if page["path"] == "/bench/bare/" else f"{page['name']}, {mode}"
-                print(f"Measuring {name} ({page['path']})...", flush=True)
-                queries = page["queries"][mode]
-                rows.append(
-                    {"name": name, "path": page["path"], "queries": queries}
-                    | measure(process, port, page["path"])
-                )
-        # Staff pages: a session cookie, so never stored; measured once, on the caching server,
-        # by a few staff at once (a report takes about a second: 16 connections would only
-        # measure wrk's time-out).
-        for page in targets["staff"]:
-            print(f"Measuring {page['name']} ({page['path']})...", flush=True)
-            result = measure(
-                server,
-                PORT,
-                page["path"],
-                connections=STAFF_CONNECTIONS,
-                headers=(f"Cookie: {page['cookie']}",),
-                timeout="30s",
-            )
-            name = f"{page['name']}, {STAFF_CONNECTIONS} connections"
-            rows.append({"name": name, "path": page["path"], "queries": page["queries"]} | result)
-        print("Measuring RSVP submissions...", flush=True)
-        lua = RESULTS / "rsvp.lua"
-        lua.write_text(RSVP_LUA % {"csrf": rsvp["csrf"]})
-        result = measure(server, PORT, rsvp["path"], script=lua, phase="rsvp")
-        rows.append(
-            {
-                "name": f"RSVP submission ({new_answers('rsvp'):,} new answers)",
-                "path": rsvp["path"],
-                "queries": rsvp["queries"],
-            }
-            | result
-        )
+        if ONLY != "mixed":
+            rows = measure_pages(server, renderer, targets)
         print("Measuring the mixed workload...", flush=True)
         mixed_result = mixed_workload(server, mixed)
     finally:

@@ -44,6 +44,8 @@ CONTENT = ("members", "meetings", "frameworks")
 VERSION_KEY = "unnm:version:{}"
 PAGE_KEY = "unnm:page:{}"
 FRAGMENT_KEY = "unnm:fragment:{}"
+RENDER_LOCK_KEY = "unnm:rendering:{}"
+RENDER_LOCK = 10  # seconds: a render that failed without releasing its lock holds it this long
 BYPASS_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
 # With the validators (ETag, Last-Modified) a stored page still answers a conditional GET.
 STORED_HEADERS = (
@@ -214,14 +216,19 @@ def current_versions(keys):
 
 
 def find_stored(key, versions):
-    """The stored page rendered at these versions: this process's copy, else the shared one."""
+    """
+    The stored page rendered at these versions (this process's copy, else the shared one) and
+    True; else the copy found rendered at earlier versions, if any, and False.
+    """
+    earlier = None
     for tier in (caches["pages"], cache):
         stored = tier.get(key)
         if stored and stored["versions"] == versions:
             if tier is cache:
                 caches["pages"].set(key, stored, settings.UNNM_PAGE_CACHE_SECONDS)
-            return stored
-    return None
+            return stored, True
+        earlier = earlier or stored
+    return earlier, False
 
 
 def fragment_key(request, name, versions):
@@ -299,13 +306,27 @@ class PublicPageCacheMiddleware:
     """
     Serves a stored page once the URL is resolved (its view says which versions it depends on)
     and stores what the view answers, when it is the same for every anonymous visitor.
+
+    One process at a time renders a page made stale (a lock in the shared cache, RENDER_LOCK
+    seconds at most): while it does, other visitors get the copy rendered before the write
+    ("stale"), at most one render old, rather than every worker rendering the same page at once
+    after each RSVP. A page never stored yet is rendered by whoever asks.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
+        try:
+            response = self.get_response(request)
+            self.store(request, response)
+            return response
+        finally:
+            lock = getattr(request, "_page_render_lock", None)
+            if lock:
+                cache.delete(lock)
+
+    def store(self, request, response):
         key, versions = getattr(request, "_page_cache", (None, None))
         if key and None not in versions.values() and is_storable_response(request, response):
             headers = {name: response[name] for name in STORED_HEADERS if name in response}
@@ -313,19 +334,27 @@ class PublicPageCacheMiddleware:
             cache.set(key, stored, settings.UNNM_PAGE_CACHE_SECONDS)
             caches["pages"].set(key, stored, settings.UNNM_PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
-        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not is_cacheable_request(request):
             return None
         key = page_key(request)
         versions = current_versions(version_keys(view_func, view_kwargs))
-        stored = find_stored(key, versions)
-        if stored is None:
+        stored, current = find_stored(key, versions)
+        if not current:
+            if stored is not None:
+                lock = RENDER_LOCK_KEY.format(key)
+                if not cache.add(lock, 1, RENDER_LOCK):
+                    return stored_response(request, stored, "stale")  # being rendered
+                request._page_render_lock = lock
             request._page_cache = (key, versions)
             return None
-        response = HttpResponse(stored["content"], status=200)
-        for name, value in stored["headers"].items():
-            response[name] = value
-        response["X-Page-Cache"] = "hit"
-        return conditional_response(request, response)
+        return stored_response(request, stored, "hit")
+
+
+def stored_response(request, stored, state):
+    response = HttpResponse(stored["content"], status=200)
+    for name, value in stored["headers"].items():
+        response[name] = value
+    response["X-Page-Cache"] = state
+    return conditional_response(request, response)

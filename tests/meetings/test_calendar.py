@@ -2,7 +2,7 @@ import icalendar
 import pytest
 from django.urls import reverse
 
-from meetings.calendar import build_calendar
+from meetings.calendar import build_calendar, vtimezone
 from meetings.mail import calendar_file
 from tests.meetings.factories import MeetingFactory
 
@@ -124,3 +124,25 @@ def test_feed_refuses_an_unknown_kind_with_400_and_the_choices(client, kind):
 
     assert response.status_code == 400
     assert "coordination, working_group" in response.content.decode()
+
+
+def test_zone_is_described_once_per_process_and_as_icalendar_would(settings):
+    """The VTIMEZONE is made once (building it walks the zone's offsets from 1970 to 2038) and
+    is the one icalendar's own `add_missing_timezones()` gives, before the events."""
+    meetings = MeetingFactory.create_batch(2)
+    vtimezone.cache_clear()
+
+    first = build_calendar(meetings[:1], name="One", base_url="https://unnm.example.org")
+    second = build_calendar(meetings, name="Two", base_url="https://unnm.example.org")
+
+    assert vtimezone.cache_info().misses == 1 and vtimezone.cache_info().hits == 1
+    expected = icalendar.Calendar.from_ical(first)
+    del expected.subcomponents[: len(expected.timezones)]
+    expected.add_missing_timezones()
+    for content in (first, second):
+        calendar = icalendar.Calendar.from_ical(content)
+        assert [c.name for c in calendar.subcomponents][0] == "VTIMEZONE"
+        assert [tz.to_ical() for tz in calendar.timezones] == [
+            tz.to_ical() for tz in expected.timezones
+        ]
+        assert calendar.timezones[0]["TZID"] == settings.TIME_ZONE

@@ -1,13 +1,14 @@
 import pytest
 from django.core.cache import caches
 from django.db import transaction
+from django.test import RequestFactory
 from django.urls import reverse
 
 from meetings.models import Meeting
 from tests.meetings.factories import MeetingFactory
 from tests.meetings.rsvp_factories import open_meeting
 from tests.members.factories import OrganisationFactory, PersonFactory
-from unnm.pagecache import StaleOnCommit
+from unnm.pagecache import RENDER_LOCK_KEY, StaleOnCommit, page_key
 
 pytestmark = pytest.mark.django_db
 
@@ -155,3 +156,57 @@ def test_meeting_page_with_open_rsvp_is_stored(client, page_cache):
 
     assert response["X-Page-Cache"] == "hit"
     assert "Answer the invitation" in response.content.decode()
+
+
+# One render at a time ---------------------------------------------------------------------------
+
+
+def render_lock(path):
+    """The lock a process holds while it renders the page at `path` (in English, test host)."""
+    request = RequestFactory().get(path)
+    request.LANGUAGE_CODE = "en"
+    return RENDER_LOCK_KEY.format(page_key(request))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_page_being_rendered_elsewhere_is_served_as_it_was(client, page_cache):
+    """While another process renders a page made stale, a visitor gets the copy stored before
+    the write, not a render of their own; once it is stored, the new page."""
+    organisation = OrganisationFactory(name="State Migration Service")
+    client.get(DIRECTORY)
+    organisation.name = "State Migration Service of Azerbaijan"
+    organisation.save()
+    caches["default"].add(render_lock(DIRECTORY), 1)  # another process is rendering
+
+    meanwhile = client.get(DIRECTORY)
+    caches["default"].delete(render_lock(DIRECTORY))
+    after = client.get(DIRECTORY)
+
+    assert meanwhile["X-Page-Cache"] == "stale"
+    assert "of Azerbaijan" not in meanwhile.content.decode()
+    assert after["X-Page-Cache"] == "miss"
+    assert "State Migration Service of Azerbaijan" in after.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_render_releases_its_lock(client, page_cache):
+    organisation = OrganisationFactory(name="State Migration Service")
+    client.get(DIRECTORY)
+    organisation.save()
+
+    rendered = client.get(DIRECTORY)
+    organisation.save()
+
+    assert rendered["X-Page-Cache"] == "miss"
+    assert caches["default"].get(render_lock(DIRECTORY)) is None
+    assert client.get(DIRECTORY)["X-Page-Cache"] == "miss"
+
+
+def test_page_never_stored_is_rendered_whoever_holds_the_lock(client, page_cache):
+    OrganisationFactory(name="State Migration Service")
+    caches["default"].add(render_lock(DIRECTORY), 1)
+
+    response = client.get(DIRECTORY)
+
+    assert response["X-Page-Cache"] == "miss"
+    assert "State Migration Service" in response.content.decode()
