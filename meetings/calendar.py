@@ -77,17 +77,18 @@ def add_timezones(calendar):
     position = len(calendar.timezones)
     for tzid in sorted(calendar.get_missing_tzids()):
         try:
-            ical = vtimezone(tzid)
+            component = vtimezone(tzid)
         except ValueError:  # a zone icalendar does not know: the file names it only
             continue
-        calendar.subcomponents.insert(position, Timezone.from_ical(ical))
+        calendar.subcomponents.insert(position, component)
         position += 1
 
 
 @functools.lru_cache(maxsize=8)
 def vtimezone(tzid):
     """
-    A zone's VTIMEZONE as iCalendar text, made once per process: icalendar builds it by walking
-    the zone's UTC offsets from 1970 to 2038, tens of milliseconds for each confirmation mail.
+    A zone's VTIMEZONE, made once per process: icalendar builds it by walking the zone's UTC
+    offsets from 1970 to 2038, tens of milliseconds for each confirmation mail. The component
+    is shared by every calendar built here, which only write it out: never change it.
     """
-    return Timezone.from_tzid(tzid).to_ical()
+    return Timezone.from_tzid(tzid)
