@@ -16,9 +16,11 @@ bind = os.environ.get("GUNICORN_BIND") or f"127.0.0.1:{os.environ.get('PORT') or
 workers = int(os.environ.get("GUNICORN_WORKERS") or multiprocessing.cpu_count() * 2 + 1)
 timeout = int(os.environ.get("GUNICORN_TIMEOUT") or "30")
 graceful_timeout = timeout
-# Recycle workers now and then so a slow leak never grows without bound.
-max_requests = 2000
-max_requests_jitter = 200
+# Recycle workers now and then so a slow leak never grows without bound; not so often that a
+# busy server restarts a worker every few seconds (a new worker starts Django and empties its
+# copy of the stored pages). 0 never recycles.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS") or "20000")
+max_requests_jitter = max_requests // 10
 
 # The proxies whose X-Forwarded-* headers gunicorn believes (comma-separated, or * in a
 # container network where only the proxy can reach gunicorn).

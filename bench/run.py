@@ -172,6 +172,10 @@ def start_server(port, **env):
             f"127.0.0.1:{port}",
             "--workers",
             str(WORKERS),
+            # Steady state: a worker replaced mid-run starts Django again and loses its copy of
+            # the stored pages, and its CPU time leaves /proc with it.
+            "--max-requests",
+            "0",
             "--log-level",
             "warning",
             "--access-logfile",
