@@ -122,6 +122,15 @@ def test_gunicorn_config_binds_to_localhost_with_workers_from_the_environment(mo
     assert config["bind"] == "127.0.0.1:8123"
     assert config["workers"] == 3
     assert config["wsgi_app"] == "unnm.wsgi:application"
+    assert config["max_requests"] == 20000  # a busy server must not restart workers every minute
+
+
+def test_gunicorn_worker_recycling_can_be_turned_off(monkeypatch):
+    monkeypatch.setenv("GUNICORN_MAX_REQUESTS", "0")
+
+    config = runpy.run_path(str(BASE_DIR / "gunicorn.conf.py"))
+
+    assert config["max_requests"] == 0 and config["max_requests_jitter"] == 0
 
 
 def test_every_environment_variable_is_documented():
