@@ -1,14 +1,9 @@
-import functools
-import html
 from collections import Counter
-from dataclasses import dataclass
 
 from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import formats
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views import View
@@ -16,6 +11,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from frameworks.filters import ActivityFilter
+from frameworks.matrix import Cell, cells_html, localized
 from frameworks.models import (
     Activity,
     CooperationFramework,
@@ -26,57 +22,6 @@ from frameworks.models import (
 )
 from unnm.exports import csv_response
 from unnm.pagecache import depends_on
-
-
-def heat_level(count):
-    """The colour step of a matrix cell: 0 (none) to 4 (five links or more)."""
-    if count >= 5:
-        return 4
-    if count >= 3:
-        return 3
-    return count
-
-
-@functools.lru_cache(maxsize=1024)
-def _localized(number, language):
-    """A count as the page shows it, localised once per number and language, not per cell."""
-    return formats.localize(number)
-
-
-@dataclass(slots=True)
-class Cell:
-    """One cell of the matrix: its count, the address of the links behind it, and the words a
-    screen reader says for it (the count alone is hidden from it)."""
-
-    objective: GCMObjective
-    count: int
-    url: str
-    label: str
-    shown: str  # the count, localised
-    scale: str = "heat"  # the colour scale: "heat" (the mapping) or "heat-act" (the work plan)
-    level: int = 0
-    css: str = ""  # the colour step's class
-
-    def __post_init__(self):
-        self.level = heat_level(self.count)
-        self.css = f"{self.scale}-{self.level}"
-
-    def __html__(self):
-        """The cell as the table shows it: built here, not by the template, for the hundreds of
-        cells of a matrix (a template would look up each of their attributes in turn). Escaped
-        as the template would (Django's `escape` is `html.escape`, behind a lazy-text wrapper
-        that costs more than the escaping)."""
-        content = (
-            f'<span aria-hidden="true">{html.escape(str(self.shown))}</span>'
-            f'<span class="visually-hidden">{html.escape(str(self.label))}</span>'
-        )
-        if self.count:
-            content = f'<a href="{html.escape(self.url)}">{content}</a>'
-        return f'<td class="heat {self.css}">{content}</td>'
-
-
-def cells_html(cells):
-    return mark_safe("".join(cell.__html__() for cell in cells))  # each part escaped above
 
 
 def url_pattern(name, *slots):
@@ -221,7 +166,7 @@ class MatrixView(FrameworkMixin, TemplateView):
         }
 
     def localized(self, number):
-        return _localized(number, self.language)
+        return localized(number, self.language)
 
     def link_label(self, count, objective):
         """The words for a cell, made once per count and objective: most cells say "no link"."""
