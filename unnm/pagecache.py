@@ -155,11 +155,14 @@ def watch_app(app_config, kind, *, except_=()):
 # Serving ---------------------------------------------------------------------------------------
 
 
-def page_key(request):
-    path = request.get_full_path()
+def request_digest(request, *parts):
+    """A digest of the request's host and language with `parts`: what a stored copy is for."""
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-    digest = hashlib.sha256(f"{request.get_host()}|{language}|{path}".encode()).hexdigest()
-    return PAGE_KEY.format(digest)
+    return hashlib.sha256("|".join([request.get_host(), language, *parts]).encode()).hexdigest()
+
+
+def page_key(request):
+    return PAGE_KEY.format(request_digest(request, request.get_full_path()))
 
 
 def is_cacheable_request(request):
@@ -215,20 +218,34 @@ def current_versions(keys):
     return versions
 
 
+def read_tiers(key, is_current=lambda value: True):
+    """
+    The copy stored under `key` that `is_current` accepts (this process's, else the shared one,
+    then kept in this process too) and True; else the first copy found, if any, and False.
+    """
+    found = None
+    for tier in (caches["pages"], cache):
+        value = tier.get(key)
+        if value is not None and is_current(value):
+            if tier is cache:
+                caches["pages"].set(key, value, settings.UNNM_PAGE_CACHE_SECONDS)
+            return value, True
+        found = found or value
+    return found, False
+
+
+def write_tiers(key, value):
+    """Stores `value` in the shared cache, for every server, and in this process's copy."""
+    for tier in (cache, caches["pages"]):
+        tier.set(key, value, settings.UNNM_PAGE_CACHE_SECONDS)
+
+
 def find_stored(key, versions):
     """
     The stored page rendered at these versions (this process's copy, else the shared one) and
     True; else the copy found rendered at earlier versions, if any, and False.
     """
-    earlier = None
-    for tier in (caches["pages"], cache):
-        stored = tier.get(key)
-        if stored and stored["versions"] == versions:
-            if tier is cache:
-                caches["pages"].set(key, stored, settings.UNNM_PAGE_CACHE_SECONDS)
-            return stored, True
-        earlier = earlier or stored
-    return earlier, False
+    return read_tiers(key, lambda stored: stored["versions"] == versions)
 
 
 def fragment_key(request, name, versions):
@@ -244,9 +261,7 @@ def fragment_key(request, name, versions):
     current = [page_versions.get(VERSION_KEY.format(version)) for version in versions]
     if None in current:
         return None
-    language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-    parts = [request.get_host(), language, name, *current]
-    return FRAGMENT_KEY.format(hashlib.sha256("|".join(parts).encode()).hexdigest())
+    return FRAGMENT_KEY.format(request_digest(request, name, *current))
 
 
 class Fragment:
@@ -264,7 +279,7 @@ class Fragment:
     @classmethod
     def of(cls, request, name, versions):
         key = fragment_key(request, name, versions)
-        return cls(key, stored_fragment(key) if key else None, request)
+        return cls(key, read_tiers(key)[0] if key else None, request)
 
     @property
     def is_stored(self):
@@ -272,24 +287,8 @@ class Fragment:
 
     def store(self, parts):
         if self.key and not (self.request is not None and is_personal(self.request)):
-            store_fragment(self.key, parts)
+            write_tiers(self.key, parts)
         self.parts = parts
-
-
-def stored_fragment(key):
-    """The parts stored under this key: this process's copy, else the shared one; or None."""
-    for tier in (caches["pages"], cache):
-        parts = tier.get(key)
-        if parts is not None:
-            if tier is cache:
-                caches["pages"].set(key, parts, settings.UNNM_PAGE_CACHE_SECONDS)
-            return parts
-    return None
-
-
-def store_fragment(key, parts):
-    for tier in (cache, caches["pages"]):
-        tier.set(key, parts, settings.UNNM_PAGE_CACHE_SECONDS)
 
 
 def conditional_response(request, response):
@@ -330,9 +329,9 @@ class PublicPageCacheMiddleware:
         key, versions = getattr(request, "_page_cache", (None, None))
         if key and None not in versions.values() and is_storable_response(request, response):
             headers = {name: response[name] for name in STORED_HEADERS if name in response}
-            stored = {"versions": versions, "content": response.content, "headers": headers}
-            cache.set(key, stored, settings.UNNM_PAGE_CACHE_SECONDS)
-            caches["pages"].set(key, stored, settings.UNNM_PAGE_CACHE_SECONDS)
+            write_tiers(
+                key, {"versions": versions, "content": response.content, "headers": headers}
+            )
             response["X-Page-Cache"] = "miss"
 
     def process_view(self, request, view_func, view_args, view_kwargs):

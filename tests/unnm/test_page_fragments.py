@@ -106,36 +106,36 @@ def test_stored_programme_is_the_page_rendered_whole(
     assert around_stored.content == whole.content
 
 
-def test_agenda_edit_renders_the_programme_anew(meeting, django_capture_on_commit_callbacks):
+def retitle_agenda_item(meeting):
+    item = AgendaItem.objects.get(meeting=meeting)
+    item.title = "Safe pathways for labour migration"
+    item.save()
+
+
+def rename_member(meeting):
+    agency = Organisation.objects.get(name="Migration Research Agency")
+    agency.name = "Migration Studies Agency"
+    agency.save()
+
+
+@pytest.mark.parametrize(
+    "edit, new, old",
+    [
+        (retitle_agenda_item, "Safe pathways for labour migration", "Labour migration pathways"),
+        (rename_member, "Migration Studies Agency", "Migration Research Agency"),
+    ],
+)
+def test_edit_of_what_it_shows_renders_the_programme_anew(
+    meeting, edit, new, old, django_capture_on_commit_callbacks
+):
     client = Client()
     client.get(meeting.get_absolute_url())
 
-    def retitle():
-        item = AgendaItem.objects.get(meeting=meeting)
-        item.title = "Safe pathways for labour migration"
-        item.save()
-
-    commit(retitle, django_capture_on_commit_callbacks)
+    commit(lambda: edit(meeting), django_capture_on_commit_callbacks)
     page = client.get(meeting.get_absolute_url()).content.decode()
 
-    assert "Safe pathways for labour migration" in page
-    assert "Labour migration pathways" not in page
-
-
-def test_member_edit_renders_the_programme_anew(meeting, django_capture_on_commit_callbacks):
-    client = Client()
-    client.get(meeting.get_absolute_url())
-
-    def rename():
-        agency = Organisation.objects.get(name="Migration Research Agency")
-        agency.name = "Migration Studies Agency"
-        agency.save()
-
-    commit(rename, django_capture_on_commit_callbacks)
-    page = client.get(meeting.get_absolute_url()).content.decode()
-
-    assert "Migration Studies Agency" in page
-    assert "Migration Research Agency" not in page
+    assert new in page
+    assert old not in page
 
 
 def test_printable_summary_is_whole_beside_a_stored_programme(meeting):
