@@ -335,7 +335,7 @@ if UNNM_CACHE_URL:
     }
 else:
     _default_cache = {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "BACKEND": "unnm.cache.DatabaseCache",
         "LOCATION": "unnm_cache",
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("UNNM_CACHE_MAX_ENTRIES", "5000"))},
     }
@@ -347,7 +347,7 @@ CACHES = {
         {**_default_cache, "KEY_PREFIX": "unnm-rate"}
         if UNNM_CACHE_URL
         else {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "unnm.cache.DatabaseCache",
             "LOCATION": "unnm_ratelimit",
             "OPTIONS": {"MAX_ENTRIES": 1_000_000},
         }
