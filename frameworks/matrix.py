@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.utils import formats
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from frameworks.models import GCMObjective
 
@@ -60,3 +61,34 @@ class Cell:
 
 def cells_html(cells):
     return mark_safe("".join(cell.__html__() for cell in cells))  # each part escaped above
+
+
+def objective_heads_html(objectives):
+    """
+    The table's column heads, one per GCM objective (`objective.url` set by the view): its
+    number and a few letters for the eye, its full title for a screen reader and a tooltip.
+    Built here for the same reason as the cells: 23 columns of five look-ups each.
+    """
+    word = _("Objective")
+    heads = []
+    for objective in objectives:
+        number = html.escape(str(objective.number))
+        title = html.escape(str(objective.title))
+        heads.append(
+            f'<th scope="col" class="matrix-objective"><a href="{html.escape(objective.url)}"'
+            f' title="{number}. {title}"><span aria-hidden="true">{number}'
+            f'<abbr class="matrix-abbr">{html.escape(objective.abbreviation)}</abbr></span>'
+            f'<span class="visually-hidden">{html.escape(word)} {number}: {title}</span></a></th>'
+        )
+    return mark_safe("".join(heads))  # each part escaped above
+
+
+def objective_key_html(objectives):
+    """The key under the table: each objective's number and short label, to its page."""
+    return mark_safe(
+        "".join(
+            f'<li value="{objective.number}"><a href="{html.escape(objective.url)}">'
+            f"{html.escape(str(objective.short_label))}</a></li>"
+            for objective in objectives
+        )
+    )

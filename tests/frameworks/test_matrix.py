@@ -94,16 +94,24 @@ def test_matrix_cells_have_colour_number_and_screen_reader_text(client, framewor
     assert "no link to objective 23" in content
 
 
-def test_matrix_cells_escape_the_objective_labels(client, framework):
-    """The cells are built in Python, not by the template: they escape as it would."""
-    GCMObjective.objects.filter(number=4).update(short_label='<script>alert("x")</script> & co')
+def test_matrix_cells_and_heads_escape_the_objective_labels(client, framework):
+    """The cells, column heads and key are built in Python, not by the template: they escape
+    as it would."""
+    GCMObjective.objects.filter(number=4).update(
+        short_label='<script>alert("x")</script> & co', title='Documents "for" <b>all</b>'
+    )
 
     content = client.get(MATRIX).content.decode()
 
-    assert "<script>alert" not in content
+    assert "<script>alert" not in content and "<b>all" not in content
     assert "2 links to objective 4, &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co" in (
         content
     )
+    head = content[content.index("<thead") : content.index("</thead>")]
+    assert 'title="4. Documents &quot;for&quot; &lt;b&gt;all&lt;/b&gt;"' in head
+    assert '<abbr class="matrix-abbr">&lt;scri.</abbr>' in head
+    key = content[content.index('<ol class="objective-key">') :]
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co</a></li>" in key
 
 
 def test_matrix_zero_cell_links_nowhere(client, framework):
