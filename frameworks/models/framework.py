@@ -108,7 +108,12 @@ class StrategicPriority(models.Model):
         ]
 
     def __str__(self):
-        return f"{_('Priority')} {self.number}: {self.title}"
+        return self.label(self.number, self.title)
+
+    @staticmethod
+    def label(number, title):
+        """How pages name a priority: "Priority 2: Title"."""
+        return f"{_('Priority')} {number}: {title}"
 
 
 class Outcome(models.Model):

@@ -31,6 +31,20 @@ class LinkedObjective:
     short_label: str
 
 
+@dataclass(frozen=True)
+class LinkedPriority:
+    """A UNSDCF strategic priority as a meeting's page names it: "Priority 2: Title"."""
+
+    pk: int
+    number: int
+    title: str
+
+    def __str__(self):
+        from frameworks.models import StrategicPriority
+
+        return StrategicPriority.label(self.number, self.title)
+
+
 class MeetingKind(models.TextChoices):
     COORDINATION = "coordination", _("Coordination meeting")
     WORKING_GROUP = "working_group", _("Working group")
@@ -172,6 +186,31 @@ class MeetingQuerySet(models.QuerySet):
         )
         return self.annotate(objectives_json=Subquery(objectives, output_field=JSONField()))
 
+    def with_priorities(self):
+        """
+        Annotate `priorities_json`: the meeting's UNSDCF priorities (id, framework, number and
+        title in the active language, with modeltranslation's fallback) in the meeting's own
+        query, as its objectives: a prefetch would be one more query for a line or two.
+        """
+        priorities = (
+            self.model.priorities.through.objects.filter(meeting=OuterRef("pk"))
+            .order_by()
+            .values("meeting")
+            .annotate(
+                items=JSONList(
+                    JSONObject(
+                        pk=F("strategicpriority_id"),
+                        framework=F("strategicpriority__framework_id"),
+                        since=F("strategicpriority__framework__start_year"),
+                        number=F("strategicpriority__number"),
+                        title=translated("strategicpriority__title"),
+                    )
+                )
+            )
+            .values("items")
+        )
+        return self.annotate(priorities_json=Subquery(priorities, output_field=JSONField()))
+
     def with_programme(self, user=None):
         """
         Everything a meeting's page shows, in a fixed number of queries, but its action points
@@ -187,10 +226,10 @@ class MeetingQuerySet(models.QuerySet):
         return (
             self.with_kinds_present()
             .with_objectives()
+            .with_priorities()
             .select_related("organiser", "minutes__adopted_at")
             .prefetch_related(
                 Prefetch("chairs", queryset=Person.objects.select_related("organisation")),
-                "priorities",
                 Prefetch(
                     "agenda_items__remarks",
                     queryset=Remark.objects.select_related("speaker", "speaker_organisation"),
@@ -401,6 +440,18 @@ class Meeting(models.Model):
             LinkedObjective(objective.number, objective.short_label)
             for objective in self.gcm_objectives.order_by("number")
         ]
+
+    def linked_priorities(self):
+        """The UNSDCF priorities the meeting serves, newest framework first, then by number:
+        from `with_priorities()` if the queryset annotated them (no query), else one query."""
+        if hasattr(self, "priorities_json"):
+            rows = sorted(
+                self.priorities_json or [],
+                key=lambda row: (-row["since"], row["framework"], row["number"]),
+            )
+            return [LinkedPriority(row["pk"], row["number"], row["title"]) for row in rows]
+        priorities = self.priorities.order_by("-framework__start_year", "framework", "number")
+        return [LinkedPriority(p.pk, p.number, p.title) for p in priorities]
 
     def has_unnamed_participants(self):
         """Whether the record names some participants only by their kind of organisation."""

@@ -501,11 +501,12 @@ def test_rsvp_change_form_counts_the_participants_own_seat(client):
     assert choices.checked == {"in_person": True, "online": False}
 
 
-# The meeting with its RSVP settings, the rate limit's counter (read, then written in one upsert,
-# unnm.cache.DatabaseCache, in a savepoint of the test's transaction: 3), then under the settings' row lock the address's earlier answer, the seats
-# left, the answer and its audit row, and its mail in the outbox; the savepoints of the test's
-# transaction count too. The thank-you page's note is a signed cookie: no session row. An
-# answer that joins the waiting list also counts who is ahead of it, for its mail.
+# The meeting with its RSVP settings, the rate limit's counter (read, then written in one
+# upsert, unnm.cache.DatabaseCache, in a savepoint of the test's transaction: 3), then under the
+# settings' row lock the address's earlier answer, the seats left, the answer and its audit row,
+# and its mail in the outbox; the savepoints of the test's transaction count too. The thank-you
+# page's note is a signed cookie: no session row. An answer that joins the waiting list also
+# counts who is ahead of it, for its mail.
 RSVP_SUBMISSION_QUERIES = 14
 
 

@@ -11,7 +11,11 @@ from django.utils.html import escape
 from frameworks.models import GCMObjective
 from meetings.models import RSVP, ActionPoint, Document, Meeting
 from members.models import Organisation
-from tests.frameworks.factories import ActivityFactory
+from tests.frameworks.factories import (
+    ActivityFactory,
+    CooperationFrameworkFactory,
+    StrategicPriorityFactory,
+)
 from tests.meetings.factories import (
     ActionPointFactory,
     AgendaItemFactory,
@@ -372,11 +376,11 @@ def test_cancelled_meeting_keeps_its_page_and_says_so(client):
     assert "This meeting was cancelled." in response.content.decode()
 
 
-# The meeting itself (with its confirmed answers' count, the kinds present without names and
-# its GCM objectives as subqueries of its own query), chairs, priorities, agenda, remarks,
-# participations, documents, activities, and its own and carried-over action points in one
-# query: 9, whatever the meeting holds.
-MEETING_PAGE_QUERIES = 9
+# The meeting itself (with its confirmed answers' count, the kinds present without names, its
+# GCM objectives and its UNSDCF priorities as subqueries of its own query), chairs, agenda,
+# remarks, participations, documents, activities, and its own and carried-over action points
+# in one query: 8, whatever the meeting holds.
+MEETING_PAGE_QUERIES = 8
 
 
 def test_meeting_page_query_count_constant_as_programme_grows(client, django_assert_num_queries):
@@ -397,6 +401,7 @@ def test_meeting_page_query_count_constant_as_programme_grows(client, django_ass
     DocumentFactory.create_batch(5, meeting=meeting)
     meeting.chairs.add(*PersonFactory.create_batch(3, consent_public_listing=True))
     meeting.gcm_objectives.add(*GCMObjective.objects.filter(number__lte=5))
+    meeting.priorities.add(*StrategicPriorityFactory.create_batch(3))
     for activity in ActivityFactory.create_batch(4):
         activity.meetings.add(meeting)
         activity.partners.add(OrganisationFactory(), OrganisationFactory())
@@ -404,8 +409,43 @@ def test_meeting_page_query_count_constant_as_programme_grows(client, django_ass
     with django_assert_num_queries(MEETING_PAGE_QUERIES):
         response = client.get(meeting.get_absolute_url())
 
+    assert response.content.decode().count("Strategic priority") == 3
     assert response.content.decode().count('class="remark"') == 31
     assert response.content.decode().count("Synergy") == 4
+
+
+def test_meeting_page_names_its_priorities_newest_framework_first_in_the_page_language(client):
+    """The priorities are read in the meeting's own query, as its objectives."""
+    older = CooperationFrameworkFactory(start_year=2016, end_year=2020)
+    current = CooperationFrameworkFactory(start_year=2021, end_year=2025)
+    meeting = MeetingFactory()
+    meeting.priorities.add(
+        StrategicPriorityFactory(framework=current, number=2, title="Inclusive growth"),
+        StrategicPriorityFactory(framework=older, number=1, title="Earlier & <b>bold</b>"),
+        StrategicPriorityFactory(
+            framework=current, number=1, title="People", title_az="İnsanlar", title_ru=""
+        ),
+    )
+
+    english = client.get(meeting.get_absolute_url()).content.decode()
+    with translation.override("az"):
+        azerbaijani = client.get(meeting.get_absolute_url()).content.decode()
+    with translation.override("ru"):
+        russian = client.get(meeting.get_absolute_url()).content.decode()
+
+    items = ["Priority 1: People", "Priority 2: Inclusive growth"]
+    items.append("Priority 1: Earlier &amp; &lt;b&gt;bold&lt;/b&gt;")
+    assert "UNSDCF priorities" in english
+    positions = [english.index(f'<li class="mb-1">{item}</li>') for item in items]
+    assert positions == sorted(positions)
+    assert "<b>bold" not in english
+    assert ": İnsanlar</li>" in azerbaijani
+    assert ": People</li>" in russian  # no Russian title: the next language in the fallbacks
+    assert [str(p) for p in meeting.linked_priorities()] == [
+        "Priority 1: People",
+        "Priority 2: Inclusive growth",
+        "Priority 1: Earlier & <b>bold</b>",
+    ]
 
 
 @pytest.mark.parametrize("language", ["en", "az", "ru"])

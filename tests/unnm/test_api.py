@@ -6,7 +6,12 @@ from django.utils.http import http_date
 
 from frameworks.models import Activity
 from meetings.models import Meeting
-from tests.frameworks.factories import ActivityFactory, ProgressUpdateFactory, objective
+from tests.frameworks.factories import (
+    ActivityFactory,
+    ProgressUpdateFactory,
+    StrategicPriorityFactory,
+    objective,
+)
 from tests.meetings.factories import (
     AgendaItemFactory,
     DocumentFactory,
@@ -78,7 +83,20 @@ def test_meeting_has_agenda_remarks_participation_and_public_documents(client, n
     ]
     assert [document["title"] for document in meeting["documents"]] == ["Public concept note"]
     assert meeting["gcm_objectives"] == [1, 23]
+    assert meeting["unsdcf_priorities"] == []
     assert meeting["activities"] == ["labour-migration-assessment"]
+
+
+def test_meeting_names_its_unsdcf_priorities_by_their_id_in_frameworks(client, network):
+    meeting = Meeting.objects.get(title="Quarterly coordination meeting")
+    second, first = StrategicPriorityFactory(number=2), StrategicPriorityFactory(number=1)
+    meeting.priorities.add(second, first)
+
+    listed = next(m for m in get(client, "/meetings")["results"] if m["slug"] == meeting.slug)
+    one = get(client, f"/meetings/{meeting.slug}")
+
+    assert listed["unsdcf_priorities"] == one["unsdcf_priorities"]
+    assert sorted(one["unsdcf_priorities"]) == sorted([first.pk, second.pk])
 
 
 @pytest.mark.parametrize("title", ["Secret draft meeting", "Closed members briefing"])
@@ -343,6 +361,7 @@ def grow(network):
         organisation = OrganisationFactory()
         meeting = MeetingFactory(organiser=organisation)
         meeting.gcm_objectives.add(objective(n + 1))
+        meeting.priorities.add(framework.priorities.get())
         item = AgendaItemFactory(meeting=meeting)
         RemarkFactory(agenda_item=item, speaker=PersonFactory(organisation=organisation))
         ParticipationFactory(meeting=meeting, organisation=organisation)
@@ -362,7 +381,7 @@ def grow(network):
 @pytest.mark.parametrize(
     ("path", "queries"),
     [
-        ("/meetings", 11),  # the kinds present and the GCM objectives in the meetings' own query
+        ("/meetings", 10),  # the kinds present, GCM objectives and priorities in their own query
         ("/organisations", 5),  # focal points and their dated posts
         ("/activities", 10),
         ("/mapping-links", 4),

@@ -4,7 +4,7 @@ import datetime
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from meetings.filters import MeetingFilter
@@ -90,6 +90,9 @@ class MeetingOut(Schema):
     summary: str
     description: str
     gcm_objectives: list[int]
+    unsdcf_priorities: list[int] = Field(
+        description="The UNSDCF strategic priorities the meeting serves: their `id` in /frameworks"
+    )
     agenda: list[AgendaItemOut]
     participation: Participation
     outcomes_and_action_points: list[ActionPointOut]
@@ -150,6 +153,7 @@ def meeting_out(request, meeting):
         "summary": meeting.summary,
         "description": meeting.description,
         "gcm_objectives": [objective.number for objective in meeting.linked_objectives()],
+        "unsdcf_priorities": [priority.pk for priority in meeting.linked_priorities()],
         "agenda": [
             {
                 "order": item.order,
