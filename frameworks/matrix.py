@@ -69,7 +69,7 @@ def objective_heads_html(objectives):
     number and a few letters for the eye, its full title for a screen reader and a tooltip.
     Built here for the same reason as the cells: 23 columns of five look-ups each.
     """
-    word = _("Objective")
+    word = html.escape(_("Objective"))
     heads = []
     for objective in objectives:
         number = html.escape(str(objective.number))
@@ -78,7 +78,7 @@ def objective_heads_html(objectives):
             f'<th scope="col" class="matrix-objective"><a href="{html.escape(objective.url)}"'
             f' title="{number}. {title}"><span aria-hidden="true">{number}'
             f'<abbr class="matrix-abbr">{html.escape(objective.abbreviation)}</abbr></span>'
-            f'<span class="visually-hidden">{html.escape(word)} {number}: {title}</span></a></th>'
+            f'<span class="visually-hidden">{word} {number}: {title}</span></a></th>'
         )
     return mark_safe("".join(heads))  # each part escaped above
 

@@ -164,52 +164,51 @@ class MeetingQuerySet(models.QuerySet):
         )
         return self.annotate(kinds_present_csv=Subquery(kinds))
 
+    def related_json(self, relation, **fields):
+        """
+        The rows a meeting's many-to-many `relation` links it to, as one JSON array of objects
+        with `fields` (expressions on the relation's through model), for a subquery of the
+        meeting's own query: short reference rows, where a prefetch would be one more query.
+        """
+        rows = (
+            getattr(self.model, relation)
+            .through.objects.filter(meeting=OuterRef("pk"))
+            .order_by()
+            .values("meeting")
+            .annotate(items=JSONList(JSONObject(**fields)))
+            .values("items")
+        )
+        return Subquery(rows, output_field=JSONField())
+
     def with_objectives(self):
         """
         Annotate `objectives_json`: the meeting's GCM objectives (number and short label in the
-        active language, with modeltranslation's fallback) in the meeting's own query. The
-        objectives are short reference rows; a prefetch would be one more query for them.
+        active language, with modeltranslation's fallback) in the meeting's own query.
         """
-        objectives = (
-            self.model.gcm_objectives.through.objects.filter(meeting=OuterRef("pk"))
-            .order_by()
-            .values("meeting")
-            .annotate(
-                items=JSONList(
-                    JSONObject(
-                        number=F("gcmobjective__number"),
-                        label=translated("gcmobjective__short_label"),
-                    )
-                )
+        return self.annotate(
+            objectives_json=self.related_json(
+                "gcm_objectives",
+                number=F("gcmobjective__number"),
+                label=translated("gcmobjective__short_label"),
             )
-            .values("items")
         )
-        return self.annotate(objectives_json=Subquery(objectives, output_field=JSONField()))
 
     def with_priorities(self):
         """
         Annotate `priorities_json`: the meeting's UNSDCF priorities (id, framework, number and
         title in the active language, with modeltranslation's fallback) in the meeting's own
-        query, as its objectives: a prefetch would be one more query for a line or two.
+        query, as its objectives.
         """
-        priorities = (
-            self.model.priorities.through.objects.filter(meeting=OuterRef("pk"))
-            .order_by()
-            .values("meeting")
-            .annotate(
-                items=JSONList(
-                    JSONObject(
-                        pk=F("strategicpriority_id"),
-                        framework=F("strategicpriority__framework_id"),
-                        since=F("strategicpriority__framework__start_year"),
-                        number=F("strategicpriority__number"),
-                        title=translated("strategicpriority__title"),
-                    )
-                )
+        return self.annotate(
+            priorities_json=self.related_json(
+                "priorities",
+                pk=F("strategicpriority_id"),
+                framework=F("strategicpriority__framework_id"),
+                since=F("strategicpriority__framework__start_year"),
+                number=F("strategicpriority__number"),
+                title=translated("strategicpriority__title"),
             )
-            .values("items")
         )
-        return self.annotate(priorities_json=Subquery(priorities, output_field=JSONField()))
 
     def with_programme(self, user=None):
         """
