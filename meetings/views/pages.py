@@ -1,10 +1,14 @@
 """The public pages of meetings: the list, a meeting's page, its print view and calendar files,
 and document downloads."""
 
+import functools
+
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -82,11 +86,10 @@ class MeetingDetailView(DetailView):
         return super().get_object(queryset)
 
     def get_queryset(self):
-        user = self.request.user
-        meetings = (
-            Meeting.objects.visible_to(user).with_confirmed_count().select_related("rsvp_settings")
-        )
-        return meetings if self.programme.is_stored else meetings.with_programme(user)
+        programme = not self.programme.is_stored
+        if self.request.user.is_authenticated:
+            return meeting_pages(self.request.user, programme)
+        return public_meeting_pages(translation.get_language(), programme)
 
     def get_context_data(self, **kwargs):
         meeting = self.object
@@ -100,6 +103,24 @@ class MeetingDetailView(DetailView):
                 actions=[a for a in own if a.is_action],
             )
         return super().get_context_data(**context, **kwargs)
+
+
+def meeting_pages(user, programme):
+    """The meetings whose page `user` may open, with what the page shows (and its programme)."""
+    meetings = (
+        Meeting.objects.visible_to(user).with_confirmed_count().select_related("rsvp_settings")
+    )
+    return meetings.with_programme(user) if programme else meetings
+
+
+@functools.lru_cache(maxsize=32)
+def public_meeting_pages(language, programme):
+    """
+    `meeting_pages` for the public, built once per process and active `language` (its
+    subqueries read translated columns): building it costs more CPU than running it, and each
+    request filters a copy, so nothing of one request reaches the next.
+    """
+    return meeting_pages(AnonymousUser(), programme)
 
 
 def action_points_of(meeting, user):
