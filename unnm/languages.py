@@ -3,6 +3,8 @@ The network's languages (settings.LANGUAGES, from UNNM_LANGUAGES; the first is t
 the language a record's mails are written in, remembered from the page it was answered in.
 """
 
+import functools
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Value
@@ -47,6 +49,21 @@ def translated(field, otherwise=None):
         Value("") if otherwise is None else otherwise,
         output_field=models.TextField(),
     )
+
+
+def built_per_language(build):
+    """
+    `build(*args)`, built once per process, active language and `args`: for querysets whose
+    building (translated columns, subqueries, prefetches) costs more CPU than running them. The
+    result is shared by every request: callers filter or slice a copy, never evaluate it.
+    """
+    built = functools.lru_cache(maxsize=64)(lambda language, *args: build(*args))
+
+    @functools.wraps(build)
+    def in_active_language(*args):
+        return built(get_language(), *args)
+
+    return in_active_language
 
 
 def in_every_language(instance, field, into=None):

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from meetings.models.rsvp_settings import AttendanceMode
-from unnm.languages import mail_language_field, translated
+from unnm.languages import built_per_language, mail_language_field, translated
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -98,27 +98,32 @@ class RSVPQuerySet(models.QuerySet):
     def for_email(self, email):
         return self.filter(email__iexact=email.strip())
 
-    def named_participants(self):
-        """
-        The confirmed participants who agreed to be named on the meeting's page, by name and
-        organisation only (its acronym, else its name in the active language, else the name the
-        participant wrote): read as values, never an address, so a page full of names stays cheap.
-        """
-        organisation = Coalesce(
-            NullIf(F("organisation__acronym"), Value("")),
-            translated("organisation__name", otherwise=F("organisation_name")),
-            output_field=models.TextField(),
-        )
-        rows = (
-            self.confirmed()
-            .filter(consent_public_listing=True)
-            .order_by("name")
-            .values_list("name", organisation)
-        )
-        return [NamedParticipant(*row) for row in rows]
-
     def status_counts(self):
         return dict(self.values_list("status").annotate(n=Count("pk")).order_by())
+
+
+def named_participants(meeting):
+    """
+    The confirmed participants of `meeting` who agreed to be named on its page, by name and
+    organisation only (its acronym, else its name in the active language, else the name the
+    participant wrote): read as values, never an address, so a page full of names stays cheap.
+    """
+    return [NamedParticipant(*row) for row in named_participant_rows().filter(meeting=meeting)]
+
+
+@built_per_language
+def named_participant_rows():
+    organisation = Coalesce(
+        NullIf(F("organisation__acronym"), Value("")),
+        translated("organisation__name", otherwise=F("organisation_name")),
+        output_field=models.TextField(),
+    )
+    return (
+        RSVP.objects.confirmed()
+        .filter(consent_public_listing=True)
+        .order_by("name")
+        .values_list("name", organisation)
+    )
 
 
 class RSVP(PersonalLink, models.Model):

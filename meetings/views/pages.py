@@ -1,14 +1,11 @@
 """The public pages of meetings: the list, a meeting's page, its print view and calendar files,
 and document downloads."""
 
-import functools
-
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
-from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -17,11 +14,12 @@ from django_filters.views import FilterView
 
 from meetings.calendar import build_calendar
 from meetings.filters import MeetingFilter
-from meetings.models import RSVP, ActionPoint, Document, Meeting
+from meetings.models import ActionPoint, Document, Meeting
+from meetings.models.rsvp import named_participants
 from meetings.pages import ANSWERS
 from members.models import mentioned_organisation
 from unnm.db import own_columns
-from unnm.languages import language_columns
+from unnm.languages import built_per_language, language_columns
 from unnm.pagecache import Fragment, depends_on
 
 FILTER_KEYS = ("q", "year", "kind", "format", "organisation", "objective")
@@ -89,7 +87,7 @@ class MeetingDetailView(DetailView):
         programme = not self.programme.is_stored
         if self.request.user.is_authenticated:
             return meeting_pages(self.request.user, programme)
-        return public_meeting_pages(translation.get_language(), programme)
+        return public_meeting_pages(programme)
 
     def get_context_data(self, **kwargs):
         meeting = self.object
@@ -113,13 +111,9 @@ def meeting_pages(user, programme):
     return meetings.with_programme(user) if programme else meetings
 
 
-@functools.lru_cache(maxsize=32)
-def public_meeting_pages(language, programme):
-    """
-    `meeting_pages` for the public, built once per process and active `language` (its
-    subqueries read translated columns): building it costs more CPU than running it, and each
-    request filters a copy, so nothing of one request reaches the next.
-    """
+@built_per_language
+def public_meeting_pages(programme):
+    """`meeting_pages` for the public: its subqueries read translated columns."""
     return meeting_pages(AnonymousUser(), programme)
 
 
@@ -137,9 +131,18 @@ def action_points_of(meeting, user):
         .order_by("-meeting__start", "order")
         .values("pk")[: CARRIED_OVER_LIMIT + 1]
     )
-    points = (
-        ActionPoint.objects.filter(Q(meeting=meeting) | Q(pk__in=carried_over))
-        .select_related("meeting", "responsible")
+    points = shown_action_points().filter(Q(meeting=meeting) | Q(pk__in=carried_over))
+    own, earlier = [], []
+    for point in points:
+        (own if point.meeting_id == meeting.pk else earlier).append(point)
+    return own, earlier
+
+
+@built_per_language
+def shown_action_points():
+    """Action points with what a meeting's page shows of their meeting and organisation."""
+    return (
+        ActionPoint.objects.select_related("meeting", "responsible")
         # Of the meeting and the responsible organisation, what a point shows: not whole rows.
         .only(
             *own_columns(ActionPoint),
@@ -150,10 +153,6 @@ def action_points_of(meeting, user):
         )
         .order_by("-meeting__start", "kind", "order")
     )
-    own, earlier = [], []
-    for point in points:
-        (own if point.meeting_id == meeting.pk else earlier).append(point)
-    return own, earlier
 
 
 class MeetingPrintView(MeetingDetailView):
@@ -247,5 +246,5 @@ def rsvp_panel_context(meeting, now=None):
         "rsvp_settings": rsvp_settings,
         "rsvp_closed_reason": rsvp_settings.closed_reason(now),
         "rsvp_confirmed_count": meeting.confirmed_count,  # with_confirmed_count()
-        "rsvp_participants": RSVP.objects.filter(meeting=meeting).named_participants(),
+        "rsvp_participants": named_participants(meeting),
     }

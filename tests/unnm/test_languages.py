@@ -29,6 +29,7 @@ from tests.meetings.factories import (
 )
 from tests.meetings.test_views import MEETING_PAGE_QUERIES
 from tests.members.factories import OrganisationFactory
+from unnm.languages import built_per_language
 
 pytestmark = pytest.mark.django_db
 
@@ -224,3 +225,20 @@ def test_no_page_costs_more_queries_in_azerbaijani_or_russian(client, page, pinn
     assert counts["az"] == counts["ru"] == counts["en"]
     if pinned is not None:
         assert counts["en"] == pinned
+
+
+def test_built_per_language_builds_once_per_language_and_arguments():
+    built = []
+
+    @built_per_language
+    def titles(kind):
+        built.append((translation.get_language(), kind))
+        return f"{translation.get_language()}:{kind}"
+
+    with translation.override("az"):
+        assert titles("past") == titles("past") == "az:past"
+        assert titles("upcoming") == "az:upcoming"
+    with translation.override("ru"):
+        assert titles("past") == "ru:past"
+
+    assert built == [("az", "past"), ("az", "upcoming"), ("ru", "past")]
