@@ -1,10 +1,14 @@
 import django_filters
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 
 from frameworks.models import GCMObjective
 from meetings.models import Meeting, Participation
 from members.models import Organisation
+from unnm.languages import translated
+from unnm.widgets import LongSelect
 
 
 def meeting_years():
@@ -13,9 +17,42 @@ def meeting_years():
 
 
 def meeting_organisations(request):
-    return Organisation.objects.filter(
-        Q(organised_meetings__isnull=False) | Q(meeting_participations__isnull=False)
-    ).distinct()
+    """The organisations that organised or took part in a meeting the visitor may see: a draft
+    does not tell the public who is in it."""
+    user = request.user if request is not None else AnonymousUser()
+    meetings = Meeting.objects.visible_to(user)
+    organised = meetings.filter(organiser=OuterRef("pk"))
+    took_part = Participation.objects.filter(organisation=OuterRef("pk"), meeting__in=meetings)
+    return Organisation.objects.filter(Q(Exists(organised)) | Q(Exists(took_part)))
+
+
+class OrganisationChoices(ModelChoiceIterator):
+    """
+    The organisations as (slug, label) rows read as values, by their name in the active
+    language (with modeltranslation's fallback, as shown): a network of hundreds of
+    organisations costs one light query, not hundreds of instances, each time the list is drawn.
+    Choosing one is checked by the field's queryset, as for any model choice.
+    """
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        rows = (
+            self.queryset.annotate(shown_name=translated("name"))
+            .order_by("shown_name", "pk")
+            .values_list("slug", "shown_name", "acronym")
+        )
+        for slug, name, acronym in rows:
+            yield slug, Organisation.label(name, acronym)
+
+
+class OrganisationChoiceField(ModelChoiceField):
+    iterator = OrganisationChoices
+    widget = LongSelect
+
+
+class OrganisationFilter(django_filters.ModelChoiceFilter):
+    field_class = OrganisationChoiceField
 
 
 class MeetingFilter(django_filters.FilterSet):
@@ -31,7 +68,7 @@ class MeetingFilter(django_filters.FilterSet):
     format = django_filters.ChoiceFilter(
         choices=Meeting.Format.choices, label=_("Format"), empty_label=_("Any format")
     )
-    organisation = django_filters.ModelChoiceFilter(
+    organisation = OrganisationFilter(
         queryset=meeting_organisations,
         method="with_organisation",
         label=_("Organisation"),

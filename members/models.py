@@ -122,7 +122,7 @@ class Organisation(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        return self.label(self.name, self.acronym)
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -134,6 +134,11 @@ class Organisation(models.Model):
 
     def get_absolute_url(self):
         return reverse("members:organisation-detail", kwargs={"slug": self.slug})
+
+    @staticmethod
+    def label(name, acronym):
+        """How a list of organisations names one: its name, and its acronym if it has one."""
+        return f"{name} ({acronym})" if acronym else name
 
     @property
     def short_name(self):

@@ -117,6 +117,38 @@ def test_list_filters_by_organisation_as_organiser_or_participant(client):
     assert sorted(titles(response)) == ["Attended by UNICEF", "Organised by UNICEF"]
 
 
+def test_list_offers_the_organisations_of_visible_meetings_by_their_shown_name(client):
+    """A draft does not tell the public who is in it; in Russian an organisation without a
+    Russian name is listed, and sorted, by the English one it is shown with."""
+    zeta = OrganisationFactory(name_en="Zeta Agency", name_ru="Агентство", acronym="")
+    beta = OrganisationFactory(name_en="Beta & <Co>", name_ru="", acronym="BC")
+    secret = OrganisationFactory(name_en="Secret", acronym="")
+    OrganisationFactory(name_en="No meetings", acronym="")
+    MeetingFactory(organiser=zeta)
+    ParticipationFactory(meeting=MeetingFactory(organiser=beta), organisation=zeta)
+    ParticipationFactory(
+        meeting=MeetingFactory(status=Meeting.Status.DRAFT, organiser=beta), organisation=secret
+    )
+
+    with translation.override("ru"):
+        content = client.get(reverse("meetings:meeting-list")).content.decode()
+
+    select = re.search(r'<select name="organisation".*?</select>', content, re.S).group()
+    options = re.findall(r'<option value="([^"]+)"[^>]*>([^<]*)</option>', select)
+    assert [label for _value, label in options] == ["Beta &amp; &lt;Co&gt; (BC)", "Агентство"]
+    assert dict(options)[zeta.slug] == "Агентство"
+    assert "Secret" not in content and "No meetings" not in content
+
+
+def test_list_bad_organisation_shows_error_not_500(client):
+    MeetingFactory(title="Meeting")
+
+    response = client.get(LIST, {"organisation": "no-such-organisation"})
+
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+
+
 def test_list_filters_by_gcm_objective(client):
     linked = MeetingFactory(title="On skills")
     linked.gcm_objectives.add(GCMObjective.objects.get(number=18))
