@@ -20,7 +20,8 @@ next port), BENCH_SECONDS (10), BENCH_CONNECTIONS (16), BENCH_WORKERS (gunicorn 
 2 x cores + 1), BENCH_RSVP_RATE (answers per second in the mixed workload, 5), BENCH_CACHE_URL
 (a Redis URL: the shared cache in Redis instead of the database, as UNNM_CACHE_URL), BENCH_FILL=1
 to fill the database again even when it holds the bench's network, BENCH_ONLY=mixed to measure
-the mixed workload alone (about a minute).
+the mixed workload alone (about a minute), BENCH_PEER=1 to measure a peer product's pages in the
+same run (pretalx, installed by bench/peer.py on the first run).
 """
 
 import http.client
@@ -50,6 +51,7 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1) + 1)
 RSVP_RATE = float(os.environ.get("BENCH_RSVP_RATE", "5"))
 CACHE_URL = os.environ.get("BENCH_CACHE_URL", "")
 ONLY = os.environ.get("BENCH_ONLY", "")  # "mixed": the mixed workload alone
+PEER = os.environ.get("BENCH_PEER", "") == "1"  # pretalx's pages too (bench/peer.py)
 # Every address this run sends is new: bench-<run>-<phase>-t<thread>-<n>@example.org.
 RUN_ID = uuid.uuid4().hex[:10]
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -211,13 +213,14 @@ def processes():
         yield int(entry.name), int(fields[1]), command, int(fields[11]) + int(fields[12])
 
 
-def cpu_ticks(server):
-    """utime + stime (clock ticks) of the server (master, workers) and of the bench's backends."""
+def cpu_ticks(server, name=DATABASE):
+    """utime + stime (clock ticks) of the server (master, workers) and of its database's
+    backends."""
     app, database = {}, {}
     for pid, parent, command, ticks in processes():
         if pid == server.pid or parent == server.pid:
             app[pid] = ticks
-        elif command.startswith("postgres: ") and f" {DATABASE} " in command:
+        elif command.startswith("postgres: ") and f" {name} " in command:
             database[pid] = ticks
     return app, database
 
@@ -228,15 +231,16 @@ def cpu_ms(before, after):
 
 
 class CPUMeter:
-    def __init__(self, server):
+    def __init__(self, server, database=DATABASE):
         self.server = server
+        self.database = database
 
     def __enter__(self):
-        self.before = cpu_ticks(self.server)
+        self.before = cpu_ticks(self.server, self.database)
         return self
 
     def __exit__(self, *exc):
-        after = cpu_ticks(self.server)
+        after = cpu_ticks(self.server, self.database)
         self.app_ms = cpu_ms(self.before[0], after[0])
         self.database_ms = cpu_ms(self.before[1], after[1])
 
@@ -283,10 +287,10 @@ def finish(process):
     return parse_wrk(output)
 
 
-def measure(server, port, path, script=None, phase="m", **options):
+def measure(server, port, path, script=None, phase="m", database=DATABASE, **options):
     url = f"http://127.0.0.1:{port}{path}"
     finish(wrk(url, seconds=1, script=script, args=(f"{RUN_ID}-w{phase}",), **options))
-    with CPUMeter(server) as cpu:
+    with CPUMeter(server, database) as cpu:
         run = wrk(url, seconds=SECONDS, script=script, args=(f"{RUN_ID}-{phase}",), **options)
         result = finish(run)
     if not result["requests"]:
@@ -476,8 +480,9 @@ def mixed_table(mixed):
     return "\n".join(lines)
 
 
-def measure_pages(server, renderer, targets):
-    """Each page rendered and served, the staff pages, and RSVP submissions: the table's rows."""
+def measure_pages(server, renderer, targets, peer=None):
+    """Each page rendered and served, the peer's pages, the staff pages, and RSVP submissions:
+    the table's rows."""
     pages, rsvp = targets["pages"], targets["rsvp"]
     rows = []
     # The bare view is measured first and again last: a slow start (workers warming up) shows
@@ -494,6 +499,14 @@ def measure_pages(server, renderer, targets):
                 {"name": name, "path": page["path"], "queries": queries}
                 | measure(process, port, page["path"])
             )
+    if peer is not None:
+        from bench import peer as pretalx
+
+        # Next to the bare view, at the top of the table.
+        for position, (name, path) in enumerate(pretalx.PAGES, start=1):
+            print(f"Measuring {name} ({path})...", flush=True)
+            result = measure(peer, pretalx.PORT, path, database=pretalx.DATABASE)
+            rows.insert(position, {"name": name, "path": path, "queries": "–"} | result)
     # Staff pages: a session cookie, so never stored; measured once, on the caching server, by a
     # few staff at once (a report takes about a second: 16 connections would only measure wrk's
     # time-out).
@@ -533,14 +546,21 @@ def main():
     mixed = targets["mixed"]
     server = start_server(PORT)
     renderer = start_server(RENDER_PORT, UNNM_PAGE_CACHE_SECONDS="0")
+    peer = None
     rows = []
     try:
+        if PEER and ONLY != "mixed":
+            from bench import peer as pretalx
+
+            peer = pretalx.start()
         if ONLY != "mixed":
-            rows = measure_pages(server, renderer, targets)
+            rows = measure_pages(server, renderer, targets, peer)
         print("Measuring the mixed workload...", flush=True)
         mixed_result = mixed_workload(server, mixed)
     finally:
-        for process in (server, renderer):
+        for process in (server, renderer, peer):
+            if process is None:
+                continue
             process.terminate()
             process.wait(timeout=30)
     report = (
