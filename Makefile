@@ -63,11 +63,11 @@ pdf-libs:
 ## make messages: refresh the catalogues from the strings marked for translation; then translate
 ## the new or fuzzy messages (tests/unnm/test_translations.py fails until every one is done).
 messages: venv gettext
-	$(RUN_ENV) $(BIN)/python manage.py makemessages $(addprefix -l ,$(LOCALES)) --ignore=.venv --ignore=bench --ignore=tests
+	$(RUN_ENV) $(BIN)/python manage.py makemessages $(addprefix -l ,$(LOCALES)) --ignore=.venv --ignore=bench --ignore=tests --ignore=bench-results
 
 ## The compiled catalogues (locale/*/LC_MESSAGES/django.mo, git-ignored) that Django reads.
 compilemessages: venv gettext
-	$(RUN_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
+	$(RUN_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=bench-results --verbosity 0
 
 ## The local PostgreSQL server (started if it is down).
 postgres:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from meetings.calendar import build_calendar
 from meetings.models.rsvp import RSVPStatus, fill_placeholders
 from unnm import outbox
-from unnm.languages import offered_or_default
+from unnm.languages import offered_or_default, zone_city
 from unnm.models import MailKind
 
 RSVP_TEMPLATES = {
@@ -38,9 +38,7 @@ def absolute_url(path, base_url=None):
 
 def zone_time(moment):
     """A time as the site shows it, with the zone's name: "10:00 (Baku time)"."""
-    zone = timezone.get_current_timezone()
-    city = getattr(zone, "key", str(zone)).rsplit("/", 1)[-1].replace("_", " ")
-    return _("%(time)s (%(zone)s time)") % {"time": date_format(moment, "H:i"), "zone": city}
+    return _("%(time)s (%(zone)s time)") % {"time": date_format(moment, "H:i"), "zone": zone_city()}
 
 
 def long_date(moment):

@@ -5,11 +5,14 @@ the language a record's mails are written in, remembered from the page it was an
 
 import functools
 
+from babel.dates import get_timezone_location
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import to_locale
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
 
@@ -49,6 +52,24 @@ def translated(field, otherwise=None):
         Value("") if otherwise is None else otherwise,
         output_field=models.TextField(),
     )
+
+
+def zone_city(zone=None):
+    """
+    The city that names a time zone (the current one by default) in the active language, as
+    the Unicode CLDR writes it: "Baku", "Bakı", "Баку". Pages and mails say "10:00 (Baku
+    time)"; a zone's key such as "Asia/Baku" is not a word of any of the network's languages.
+    """
+    zone = zone or timezone.get_current_timezone()
+    return _zone_city(getattr(zone, "key", str(zone)), to_locale(get_language()))
+
+
+@functools.lru_cache(maxsize=64)
+def _zone_city(key, locale):
+    try:
+        return get_timezone_location(key, locale=locale, return_city=True)
+    except (LookupError, ValueError):  # a zone or language CLDR does not know: its own words
+        return key.rsplit("/", 1)[-1].replace("_", " ")
 
 
 def built_per_language(build):

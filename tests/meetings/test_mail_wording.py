@@ -51,6 +51,17 @@ def test_mail_dates_read_like_the_site():
     assert f"until {closes:%A} {closes.day} {closes:%B %Y}, {closes:%H:%M} (Baku time)" in body
 
 
+@pytest.mark.parametrize("language, zone", [("az", "(Bakı vaxtı)"), ("ru", "(время: Баку)")])
+def test_mail_names_the_zone_in_the_mail_language(language, zone):
+    rsvp = seat()
+    rsvp.mail_language = language
+
+    _, body = render_rsvp_mail(rsvp, MailKind.CONFIRMATION)
+
+    assert f"10:00 {zone}" in body
+    assert "Baku time" not in body
+
+
 def test_invitation_mail_dates_read_like_the_site():
     invitation = InvitationFactory(meeting=seat().meeting)
 

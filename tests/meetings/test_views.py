@@ -219,7 +219,26 @@ def test_meeting_page_shows_time_in_the_network_zone(client, settings):
 
     assert "Monday 4 March 2030" in content
     assert "11:00–12:30" in content
-    assert "Asia/Baku time (UTC+04:00)" in content
+    assert "Baku time (UTC+04:00)" in content
+    assert "Asia/Baku" not in content
+
+
+@pytest.mark.parametrize(
+    "language, zone", [("az", "Vaxt: Bakı (UTC+04:00)"), ("ru", "Время: Баку (UTC+04:00)")]
+)
+def test_meeting_page_and_summary_name_the_zone_in_the_page_language(
+    client, settings, language, zone
+):
+    settings.TIME_ZONE = "Asia/Baku"
+    meeting = MeetingFactory()
+    with translation.override(language):
+        page = client.get(meeting.get_absolute_url()).content.decode()
+        summary = client.get(reverse("meetings:meeting-print", args=[meeting.slug]))
+
+    assert zone in page
+    city = zone.split(": ")[1].split(" ")[0]
+    assert city in summary.content.decode()
+    assert "Asia/Baku" not in page + summary.content.decode()
 
 
 def test_meeting_page_shows_agenda_speakers_and_published_summaries_in_order(client):

@@ -92,7 +92,10 @@ def test_catalogue_problems_finds_untranslated_fuzzy_and_changed_placeholders(tm
 
 def copy_of_the_sources(target):
     """The project's code, templates and catalogues, without the venv, tests or data files."""
-    skip = {".venv", ".git", "tests", "bench", "static", "staticfiles", "media", "private-media"}
+    skip = {
+        *(".venv", ".git", "tests", "static", "staticfiles", "media", "private-media"),
+        *("bench", "bench-results"),  # the bench's results, and the peer's venv (bench/peer.py)
+    }
     for item in BASE_DIR.iterdir():
         if item.name in skip or item.name.startswith("."):
             continue

@@ -1,11 +1,21 @@
-"""The same page in each of the network's languages: the switcher's links and hreflang."""
+"""The same page in each of the network's languages (the switcher's links and hreflang), and
+the words of the time zone in the page's language."""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from unnm import languages
+
 register = template.Library()
+
+
+@register.simple_tag
+def zone_city():
+    """`{% zone_city as zone %}`: the city naming the current time zone, in the page's language
+    (`unnm.languages.zone_city`)."""
+    return languages.zone_city()
 
 
 def unprefixed(path, language):
