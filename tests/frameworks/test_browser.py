@@ -124,3 +124,39 @@ def test_work_plan_filter_by_objective_in_the_browser(page, mapping):
     expect(
         page.get_by_role("link", name="Pre-departure orientation for labour migrants")
     ).to_be_visible()
+
+
+# Where each column of the objectives' key ends and the next column's numbers begin.
+KEY_CLEARANCE = """() => {
+  const items = [...document.querySelectorAll(".objective-key li")];
+  const probe = document.createElement("span");
+  probe.textContent = "23.\\u00a0";
+  probe.style.font = getComputedStyle(items[0]).font;
+  probe.style.position = "absolute";
+  document.body.append(probe);
+  const number = probe.getBoundingClientRect().width;
+  probe.remove();
+  const left = li => Math.round(li.getBoundingClientRect().left);
+  const columns = [...new Set(items.map(left))].sort((a, b) => a - b);
+  const textEnd = li => {
+    const range = document.createRange();
+    range.selectNodeContents(li);
+    return Math.max(...[...range.getClientRects()].map(rect => rect.right));
+  };
+  let clearance = Infinity;
+  for (const li of items) {
+    const next = columns[columns.indexOf(left(li)) + 1];
+    if (next !== undefined) clearance = Math.min(clearance, next - number - textEnd(li));
+  }
+  return {columns: columns.length, clearance};
+}"""
+
+
+def test_objectives_key_in_russian_keeps_its_columns_apart(page, mapping):
+    """The longest Russian labels end before the next column's numbers ("21.") begin."""
+    page.goto("/ru/frameworks/")
+
+    key = page.evaluate(KEY_CLEARANCE)
+
+    assert key["columns"] == 3
+    assert key["clearance"] >= 0
