@@ -183,3 +183,14 @@ def test_page_cache_keeps_each_language_apart(client, demo_network, page_cache):
     assert azerbaijani_again.json()["title"] == MAY_31_AZ
     assert azerbaijani_again["Content-Language"] == "az"
     assert english["ETag"] != russian["ETag"]
+
+
+def test_openapi_declares_lang_on_every_operation(client):
+    schema = client.get("/api/v1/openapi.json").json()
+
+    operations = [op for path in schema["paths"].values() for op in path.values()]
+    assert len(operations) >= 10
+    for operation in operations:
+        (lang,) = [p for p in operation["parameters"] if p["name"] == "lang"]
+        assert lang["in"] == "query" and not lang["required"]
+        assert lang["schema"]["enum"] == ["en", "az", "ru"]

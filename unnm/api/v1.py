@@ -1,5 +1,6 @@
 """Version 1 of the open data API, at /api/v1/: its routers, errors and documentation."""
 
+from django.conf import settings
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -9,7 +10,32 @@ from ninja.errors import ValidationError
 from unnm.api import frameworks, meetings, members, workplan
 from unnm.api.conventions import Renderer, conditional, describe, in_requested_language
 
-api = NinjaAPI(
+
+class OpenDataAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        """The schema, with the `lang` parameter every endpoint takes (`in_requested_language`,
+        a decorator the schema cannot see) declared on each operation."""
+        schema = super().get_openapi_schema(**kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                operation.setdefault("parameters", []).append(lang_parameter())
+        return schema
+
+
+def lang_parameter():
+    return {
+        "in": "query",
+        "name": "lang",
+        "required": False,
+        "schema": {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]},
+        "description": _(
+            "The language of the answer (its Content-Language); by default the one of "
+            "Accept-Language. A text without a translation comes in the default language."
+        ),
+    }
+
+
+api = OpenDataAPI(
     title=gettext_lazy("UN Network on Migration: open data"),
     version="1",
     description=format_lazy(
