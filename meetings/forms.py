@@ -96,10 +96,15 @@ class RSVPForm(forms.ModelForm):
         fixed_organisation=None,
         managing=False,
         submit_label=None,
+        declinable=False,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self.rsvp_settings = rsvp_settings
+        # "I cannot attend" is an answer too, a second button: pressed, the answer takes no
+        # seat, so its attendance mode is not asked (it keeps the model's default).
+        self.declinable = declinable
+        self.attending = not (declinable and self.is_bound and "not_attending" in self.data)
         self.fixed_email = fixed_email
         self.managing = managing
         fields = self.fields
@@ -122,6 +127,8 @@ class RSVPForm(forms.ModelForm):
             self.initial["attendance_mode"] = open_modes[0] if open_modes else None
         if len(modes) == 1:
             del fields["attendance_mode"]
+        elif not self.attending:
+            fields["attendance_mode"].required = False
         languages = rsvp_settings.languages
         if len(languages) >= 2:
             fields["language"] = forms.ChoiceField(
@@ -200,6 +207,10 @@ class RSVPForm(forms.ModelForm):
         helper.add_input(
             Submit("submit", submit_label or _("Send my answer"), css_class="btn-primary")
         )
+        if self.declinable:
+            decline = Submit("not_attending", _("I cannot attend"))
+            decline.field_classes = "btn btn-outline-secondary ms-2"  # not crispy's btn-primary
+            helper.add_input(decline)
         return helper
 
     def clean_website(self):

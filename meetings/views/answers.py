@@ -3,7 +3,6 @@ invitation's page."""
 
 from urllib.parse import quote, unquote
 
-from crispy_forms.layout import Submit
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
@@ -66,20 +65,6 @@ def _thank(request, meeting, email):
     return response
 
 
-def _offer_not_attending(form, data):
-    """
-    "I cannot attend" is an answer too: a second button on the form. Pressed, the attendance
-    mode is not asked (it keeps its default; the answer takes no seat).
-    """
-    decline = Submit("not_attending", _("I cannot attend"))
-    decline.field_classes = "btn btn-outline-secondary ms-2"  # not crispy's default btn-primary
-    form.helper.add_input(decline)
-    attending = data is None or "not_attending" not in data
-    if not attending and "attendance_mode" in form.fields:
-        form.fields["attendance_mode"].required = False
-    return attending
-
-
 @require_http_methods(["GET", "POST"])
 def rsvp_create(request, slug):
     """
@@ -98,8 +83,7 @@ def rsvp_create(request, slug):
     action = reverse("meetings:rsvp-create", kwargs={"slug": slug})
     status = 200
     data = request.POST if request.method == "POST" else None
-    form = RSVPForm(data, rsvp_settings=rsvp_settings, action=action)
-    attending = _offer_not_attending(form, data)
+    form = RSVPForm(data, rsvp_settings=rsvp_settings, action=action, declinable=True)
     if request.method == "POST":
         if rate_limited(request):
             form.add_error(None, _("Too many answers from your connection. Please try later."))
@@ -107,7 +91,7 @@ def rsvp_create(request, slug):
         elif form.is_valid():
             rsvp = form.save(commit=False)
             rsvp.mail_language = get_language()
-            answers.submit_rsvp(meeting, rsvp, attending=attending, base_url=site_url(request))
+            answers.submit_rsvp(meeting, rsvp, attending=form.attending, base_url=site_url(request))
             return _thank(request, meeting, rsvp.email)
     seats = form.seats
     context = {
@@ -305,17 +289,14 @@ def rsvp_invitation(request, token):
         fixed_email=None if invitation.is_for_organisation else invitation.email,
         fixed_organisation=invitation.organisation if invitation.is_for_organisation else None,
         submit_label=_("Add this delegate") if invitation.is_for_organisation else None,
+        # A delegate an organisation adds is someone who comes.
+        declinable=not invitation.is_for_organisation,
         initial={}
         if invitation.is_for_organisation
         else {
             "name": invitation.name,
             "organisation": invitation.organisation,
         },
-    )
-    attending = (
-        True
-        if invitation.is_for_organisation
-        else _offer_not_attending(form, request.POST if request.method == "POST" else None)
     )
     if request.method == "POST":
         if rate_limited(request):
@@ -327,7 +308,7 @@ def rsvp_invitation(request, token):
                 meeting,
                 rsvp,
                 invitation=invitation,
-                attending=attending,
+                attending=form.attending,
                 base_url=site_url(request),
             )
             if invitation.is_for_organisation:
