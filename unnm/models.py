@@ -1,4 +1,4 @@
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
@@ -34,6 +34,20 @@ class MailQuerySet(models.QuerySet):
 
     def not_erased(self):
         return self.filter(erased_on__isnull=True)
+
+
+def mails_regarding(name):
+    """
+    A record's mails (`OutgoingMail.regarding` it), as a relation of its model, named `name` in
+    the mails' queries (`OutgoingMail.objects.filter(rsvp__meeting=…)`): a record deleted takes
+    its queued mails with it.
+    """
+    return GenericRelation(
+        "unnm.OutgoingMail",
+        content_type_field="regarding_type",
+        object_id_field="regarding_id",
+        related_query_name=name,
+    )
 
 
 class OutgoingMail(models.Model):

@@ -1,6 +1,5 @@
 """Personal invitations to a meeting: to a person, or to an organisation through its focal point."""
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -10,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from meetings.models.rsvp import PersonalLink
 from unnm.languages import mail_language_field
+from unnm.models import mails_regarding
 
 
 class InvitationKind(models.TextChoices):
@@ -78,12 +78,7 @@ class Invitation(PersonalLink, models.Model):
         _("personal data erased"), null=True, blank=True, editable=False
     )
 
-    mails = GenericRelation(
-        "unnm.OutgoingMail",
-        content_type_field="regarding_type",
-        object_id_field="regarding_id",
-        related_query_name="invitation",
-    )
+    mails = mails_regarding("invitation")
 
     objects = InvitationQuerySet.as_manager()
     history = HistoricalRecords()

@@ -8,7 +8,6 @@ settings row so that capacity is never exceeded.
 import re
 from typing import NamedTuple
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core import signing
 from django.db import models
 from django.db.models import Count, F, Q, Value
@@ -19,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from meetings.models.rsvp_settings import AttendanceMode
 from unnm.languages import built_per_language, mail_language_field, translated
+from unnm.models import mails_regarding
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -196,12 +196,7 @@ class RSVP(PersonalLink, models.Model):
         help_text=_("Name, email, position and needs were erased; the counts remain."),
     )
 
-    mails = GenericRelation(
-        "unnm.OutgoingMail",
-        content_type_field="regarding_type",
-        object_id_field="regarding_id",
-        related_query_name="rsvp",
-    )
+    mails = mails_regarding("rsvp")
 
     objects = RSVPQuerySet.as_manager()
     history = HistoricalRecords()
