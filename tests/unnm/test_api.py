@@ -160,6 +160,19 @@ def test_pages_link_to_each_other(client, network):
 # Organisations, reference data, frameworks, work plan
 
 
+def test_json_carries_no_markup_and_parses_back_to_the_text(client):
+    """<, > and & travel as \\u escapes: a page that embeds the JSON cannot be broken out of."""
+    hostile = "</script><b>Tom & Jerry</b>"
+    OrganisationFactory(name=hostile, acronym="")
+
+    response = client.get(f"{API}/organisations", {"q": "Jerry"})
+
+    body = response.content.decode()
+    assert not {"<", ">", "&"} & set(body)
+    assert "\\u003C/script\\u003E\\u003Cb\\u003ETom \\u0026 Jerry" in body
+    assert [o["name"] for o in response.json()["results"]] == [hostile]
+
+
 def test_organisations_are_active_members_with_public_fields_only(client, network):
     page = get(client, "/organisations")
 
