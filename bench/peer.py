@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 
 from bench.run import PG, RESULTS, WORKERS, sql
@@ -32,6 +33,7 @@ url = http://127.0.0.1:{port}
 backend = postgresql
 name = {database}
 user = {user}
+password = {password}
 host = {host}
 port = {db_port}
 """
@@ -51,12 +53,16 @@ def prepare():
         print("Installing pretalx for the peer's rows...", flush=True)
         subprocess.run([sys.executable, "-m", "venv", "--clear", VENV], check=True)
         subprocess.run([VENV / "bin" / "pip", "install", "-q", *PRETALX], check=True)
-        server = PG.rsplit("@", 1)[-1]
-        host, db_port = server.split(":") if ":" in server else (server, "5432")
-        user = PG.split("://", 1)[1].split("@")[0]
+        server = urllib.parse.urlsplit(PG)
         (VENV / "data").mkdir(exist_ok=True)
         config = CONFIG.format(
-            data=VENV / "data", port=PORT, database=DATABASE, user=user, host=host, db_port=db_port
+            data=VENV / "data",
+            port=PORT,
+            database=DATABASE,
+            user=server.username or "postgres",
+            password=server.password or "",
+            host=server.hostname or "127.0.0.1",
+            db_port=server.port or 5432,
         )
         (VENV / "pretalx.cfg").write_text(config)
         pretalx("rebuild")  # its static files and translations

@@ -5,6 +5,7 @@ the language a record's mails are written in, remembered from the page it was an
 
 import functools
 
+from babel import UnknownLocaleError
 from babel.dates import get_timezone_location
 from django.conf import settings
 from django.db import models
@@ -68,21 +69,23 @@ def zone_city(zone=None):
 def _zone_city(key, locale):
     try:
         return get_timezone_location(key, locale=locale, return_city=True)
-    except (LookupError, ValueError):  # a zone or language CLDR does not know: its own words
+    except (LookupError, ValueError, UnknownLocaleError):  # unknown to CLDR: the key's own words
         return key.rsplit("/", 1)[-1].replace("_", " ")
 
 
 def built_per_language(build):
     """
-    `build(*args)`, built once per process, active language and `args`: for querysets whose
-    building (translated columns, subqueries, prefetches) costs more CPU than running them. The
-    result is shared by every request: callers filter or slice a copy, never evaluate it.
+    The queryset `build(*args)` returns, built once per process, active language and `args`:
+    for querysets whose building (translated columns, subqueries, prefetches) costs more CPU than
+    running them. Each call gets a copy (`.all()`), so evaluating it caches nothing for the next
+    request. (Django's prefetching leaves a hint of the last instance it read on the shared
+    `Prefetch` querysets: one record per language held in memory, never read.)
     """
     built = functools.lru_cache(maxsize=64)(lambda language, *args: build(*args))
 
     @functools.wraps(build)
     def in_active_language(*args):
-        return built(get_language(), *args)
+        return built(get_language(), *args).all()
 
     return in_active_language
 

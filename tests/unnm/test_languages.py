@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 
+from members.models import Organisation
 from tests.frameworks.factories import (
     CooperationFrameworkFactory,
     ObjectiveLinkFactory,
@@ -29,7 +30,7 @@ from tests.meetings.factories import (
 )
 from tests.meetings.test_views import MEETING_PAGE_QUERIES
 from tests.members.factories import OrganisationFactory
-from unnm.languages import built_per_language
+from unnm.languages import _zone_city, built_per_language
 
 pytestmark = pytest.mark.django_db
 
@@ -231,14 +232,40 @@ def test_built_per_language_builds_once_per_language_and_arguments():
     built = []
 
     @built_per_language
-    def titles(kind):
-        built.append((translation.get_language(), kind))
-        return f"{translation.get_language()}:{kind}"
+    def named(name):
+        built.append((translation.get_language(), name))
+        return Organisation.objects.filter(name=name)
 
     with translation.override("az"):
-        assert titles("past") == titles("past") == "az:past"
-        assert titles("upcoming") == "az:upcoming"
+        assert named("IOM").query.__str__() == named("IOM").query.__str__()
+        named("ILO")
     with translation.override("ru"):
-        assert titles("past") == "ru:past"
+        named("IOM")
 
-    assert built == [("az", "past"), ("az", "upcoming"), ("ru", "past")]
+    assert built == [("az", "IOM"), ("az", "ILO"), ("ru", "IOM")]
+
+
+def test_built_per_language_gives_each_caller_a_copy():
+    """A caller that evaluates what it gets caches nothing for the next request."""
+    OrganisationFactory(name="IOM")
+
+    @built_per_language
+    def organisations():
+        return Organisation.objects.all()
+
+    assert [o.name for o in organisations()] == ["IOM"]
+    OrganisationFactory(name="ILO")
+
+    assert sorted(o.name for o in organisations()) == ["ILO", "IOM"]
+
+
+@pytest.mark.parametrize(
+    "zone, locale, city",
+    [
+        ("Asia/Baku", "ru", "Баку"),
+        ("Asia/Baku", "xx", "Baku"),
+        ("Nowhere/Far_Away", "az", "Far Away"),
+    ],
+)
+def test_zone_city_in_cldr_else_in_the_zone_key_words(zone, locale, city):
+    assert _zone_city(zone, locale) == city
