@@ -221,7 +221,7 @@ def test_pg_dump_and_pg_restore_give_back_every_row_and_every_line_end(
 
     run("pg_dump", "--format=custom", f"--file={dump}", f"--dbname={source}")
     run("dropdb", "--if-exists", restored)
-    run("createdb", restored)
+    run("createdb", "--template=template0", "--locale-provider=icu", "--icu-locale=und", restored)
     try:
         run("pg_restore", "--no-owner", "--exit-on-error", f"--dbname={restored}", str(dump))
         db = connection.settings_dict
