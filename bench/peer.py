@@ -9,11 +9,10 @@ of its own (pretalx_bench); the first run installs and fills it, in a few minute
 import os
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 
-from bench.run import PG, RESULTS, WORKERS, sql
+from bench.run import PG, RESULTS, WORKERS, answering, sql
 
 PRETALX = ["pretalx==2026.1.2", "gunicorn", "psycopg2-binary", "faker", "freezegun"]
 VENV = RESULTS / "pretalx"
@@ -88,11 +87,4 @@ def start():
     command = [VENV / "bin" / "gunicorn", "pretalx.wsgi", "--bind", f"127.0.0.1:{PORT}"]
     command += ["--workers", str(WORKERS), "--max-requests", "0", "--log-level", "warning"]
     server = subprocess.Popen(command, env=env(), cwd=VENV)
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}{PAGES[0][1]}", timeout=2)
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("pretalx did not start")
+    return answering(server, f"http://127.0.0.1:{PORT}{PAGES[0][1]}", "pretalx", seconds=30)

@@ -186,14 +186,20 @@ def start_server(port, **env):
         env={**ENV, **env},
         cwd=ROOT,
     )
-    for _ in range(100):
+    return answering(server, f"http://127.0.0.1:{port}/bench/bare/", "gunicorn")
+
+
+def answering(server, url, name, seconds=20):
+    """`server` once `url` answers; killed, and the bench stopped, if it does not in time."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/bare/", timeout=1)
+            urllib.request.urlopen(url, timeout=2)
             return server
         except OSError:
             time.sleep(0.2)
     server.kill()
-    raise SystemExit("gunicorn did not start")
+    raise SystemExit(f"{name} did not start")
 
 
 # CPU time from /proc -------------------------------------------------------------------------
