@@ -55,13 +55,13 @@ def translated(field, otherwise=None):
     )
 
 
-def zone_city(zone=None):
+def zone_city():
     """
-    The city that names a time zone (the current one by default) in the active language, as
-    the Unicode CLDR writes it: "Baku", "Bakı", "Баку". Pages and mails say "10:00 (Baku
-    time)"; a zone's key such as "Asia/Baku" is not a word of any of the network's languages.
+    The city that names the current time zone in the active language, as the Unicode CLDR
+    writes it: "Baku", "Bakı", "Баку". Pages and mails say "10:00 (Baku time)"; a zone's key
+    such as "Asia/Baku" is not a word of any of the network's languages.
     """
-    zone = zone or timezone.get_current_timezone()
+    zone = timezone.get_current_timezone()
     return _zone_city(getattr(zone, "key", str(zone)), to_locale(get_language()))
 
 
