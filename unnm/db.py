@@ -1,24 +1,159 @@
-"""Database expressions the ORM lacks, for PostgreSQL and SQLite alike, and column lists."""
+"""
+Database expressions the ORM lacks, for PostgreSQL and SQLite alike, column lists, and queries
+compiled once.
+"""
 
-from django.db.models import Aggregate, JSONField
+from django.db import connections
+from django.db.models import Aggregate, Func, JSONField
+from django.db.models.functions import JSONObject
+from django.utils import timezone
+from modeltranslation.utils import get_language
 
 
 class JSONList(Aggregate):
     """
     The grouped rows' values as a JSON array (`jsonb_agg` on PostgreSQL, `json_group_array` on
     SQLite), decoded to a list: a handful of related rows read in the parent's own query instead
-    of a prefetch's query of their own. The array's order is the database's: sort it in Python.
+    of a prefetch's query of their own. Without `order_by` the array's order is the database's:
+    sort it in Python (`json_rows` orders it).
     """
 
     function = "JSONB_AGG"
     name = "JSONList"
     output_field = JSONField()
+    allow_order_by = True
 
     def as_sqlite(self, compiler, connection, **extra_context):
-        return self.as_sql(compiler, connection, function="JSON_GROUP_ARRAY", **extra_context)
+        aggregate = self
+        if self.order_by is not None and not connection.features.supports_aggregate_order_by_clause:
+            # SQLite before 3.44 orders no aggregate: Rows sorts the decoded list instead.
+            aggregate = self.copy()
+            aggregate.order_by = None
+        return aggregate.as_sql(compiler, connection, function="JSON_GROUP_ARRAY", **extra_context)
+
+
+class Rows(JSONField):
+    """
+    A JSON array of objects, decoded to a list of dicts (an empty list for no rows), sorted by
+    `keys` in Python where the database could not order the aggregate: by the same values, so in
+    the order SQLite's own ORDER BY gives (its binary collation is Python's order of strings).
+    """
+
+    def __init__(self, keys=(), **kwargs):
+        self.keys = tuple(keys)
+        super().__init__(**kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        return name, path, args, {**kwargs, "keys": self.keys}
+
+    def from_db_value(self, value, expression, connection):
+        rows = super().from_db_value(value, expression, connection) or []
+        if self.keys and not connection.features.supports_aggregate_order_by_clause:
+            for key in reversed(self.keys):
+                name = key.removeprefix("-")
+                # SQLite puts NULL first in ascending order.
+                rows.sort(
+                    key=lambda row: (row[name] is not None, row[name]),
+                    reverse=key.startswith("-"),
+                )
+        return rows
+
+
+def json_rows(*, order_by=(), **fields):
+    """
+    The grouped rows as one JSON array of objects with `fields` (name: expression), in the order
+    of `order_by` (names of `fields`, "-" for descending), decoded to a list of dicts: for a
+    subquery of the parent's own query.
+    """
+    ordering = [
+        fields[key[1:]].desc() if key.startswith("-") else fields[key].asc() for key in order_by
+    ]
+    return JSONList(
+        JSONObject(**fields), order_by=ordering or None, output_field=Rows(keys=order_by)
+    )
+
+
+class Nested(Func):
+    """
+    A JSON value (a subquery's `json_rows`) nested in a `JSONObject`: as it is on PostgreSQL;
+    on SQLite through `json()`, else its text would be nested as a string.
+    """
+
+    function = "JSON"
+    output_field = JSONField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return compiler.compile(self.source_expressions[0])
 
 
 def own_columns(model):
     """Every column of `model`, as `.only()` names them: to read a row whole while limiting
     what its `select_related` rows bring."""
     return [field.name for field in model._meta.concrete_fields]
+
+
+class Compiled:
+    """
+    A `values()` query compiled to SQL once per process, active language, time zone and
+    database, then run with new values for its named parameters, as a prepared statement is: for
+    a page's query whose compiling (translated columns in fallback order, JSON subqueries) costs
+    the ORM more CPU than the database spends running it.
+
+    `build(**parameters)` makes the queryset. It is called once with a stand-in string for each
+    parameter, which must reach the SQL as a parameter of its own (compared with a text column);
+    everything else it reads (the language, the time zone, settings) is kept with the SQL, and it
+    must not read the clock or the visitor. Rows come back as dicts, through the converters of
+    their fields, as `values()` gives them.
+    """
+
+    def __init__(self, build, using="default"):
+        self.build = build
+        self.using = using
+        self.compiled = {}
+
+    def __call__(self, **parameters):
+        connection = connections[self.using]
+        key = (get_language(), timezone.get_current_timezone_name(), tuple(sorted(parameters)))
+        compiled = self.compiled.get(key) or self.compile(key, parameters)
+        sql, params, slots, names, converters = compiled
+        params = list(params)
+        for position, name in slots:
+            params[position] = parameters[name]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        return [
+            dict(zip(names, self.convert(row, converters, connection), strict=True)) for row in rows
+        ]
+
+    def compile(self, key, parameters):
+        stand_ins = {name: f"\x00{name}\x00" for name in parameters}
+        queryset = self.build(**stand_ins)
+        compiler = queryset.query.get_compiler(using=self.using)
+        sql, params = compiler.as_sql()
+        slots = [
+            (position, name)
+            for position, param in enumerate(params)
+            for name, stand_in in stand_ins.items()
+            if param == stand_in
+        ]
+        if {name for _position, name in slots} != set(parameters):
+            raise ValueError(f"Each parameter must reach the SQL as one of its own: {slots}")
+        query = queryset.query
+        # As ValuesIterable names them.
+        if query.selected:
+            names = list(query.selected)
+        else:
+            names = [*query.extra_select, *query.values_select, *query.annotation_select]
+        converters = compiler.get_converters([column for column, _sql, _alias in compiler.select])
+        self.compiled[key] = compiled = (sql, tuple(params), slots, names, converters)
+        return compiled
+
+    @staticmethod
+    def convert(row, converters, connection):
+        row = list(row)
+        for position, (functions, expression) in converters.items():
+            for function in functions:
+                row[position] = function(row[position], expression, connection)
+        return row

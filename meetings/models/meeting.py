@@ -45,6 +45,24 @@ class LinkedPriority:
         return StrategicPriority.label(self.number, self.title)
 
 
+def linked_objectives(rows):
+    """The objectives of `with_objectives()`'s JSON rows, by number."""
+    rows = sorted(rows or [], key=lambda row: row["number"])
+    return [LinkedObjective(row["number"], row["label"]) for row in rows]
+
+
+def linked_priorities(rows):
+    """The priorities of `with_priorities()`'s JSON rows, newest framework first, then by
+    number."""
+    rows = sorted(rows or [], key=lambda row: (-row["since"], row["framework"], row["number"]))
+    return [LinkedPriority(row["pk"], row["number"], row["title"]) for row in rows]
+
+
+def kinds_present(csv):
+    """The kinds of `with_kinds_present()`'s comma-separated column."""
+    return set(filter(None, (csv or "").split(",")))
+
+
 class MeetingKind(models.TextChoices):
     COORDINATION = "coordination", _("Coordination meeting")
     WORKING_GROUP = "working_group", _("Working group")
@@ -433,8 +451,7 @@ class Meeting(models.Model):
         """The GCM objectives the meeting relates to, by number: from `with_objectives()` if the
         queryset annotated them (no query), else one query."""
         if hasattr(self, "objectives_json"):
-            rows = sorted(self.objectives_json or [], key=lambda row: row["number"])
-            return [LinkedObjective(row["number"], row["label"]) for row in rows]
+            return linked_objectives(self.objectives_json)
         return [
             LinkedObjective(objective.number, objective.short_label)
             for objective in self.gcm_objectives.order_by("number")
@@ -444,11 +461,7 @@ class Meeting(models.Model):
         """The UNSDCF priorities the meeting serves, newest framework first, then by number:
         from `with_priorities()` if the queryset annotated them (no query), else one query."""
         if hasattr(self, "priorities_json"):
-            rows = sorted(
-                self.priorities_json or [],
-                key=lambda row: (-row["since"], row["framework"], row["number"]),
-            )
-            return [LinkedPriority(row["pk"], row["number"], row["title"]) for row in rows]
+            return linked_priorities(self.priorities_json)
         priorities = self.priorities.order_by("-framework__start_year", "framework", "number")
         return [LinkedPriority(p.pk, p.number, p.title) for p in priorities]
 
@@ -460,7 +473,7 @@ class Meeting(models.Model):
         """The kinds recorded as present without names: from `with_kinds_present()` if the
         queryset annotated them, else one query."""
         if hasattr(self, "kinds_present_csv"):
-            return set(filter(None, (self.kinds_present_csv or "").split(",")))
+            return kinds_present(self.kinds_present_csv)
         return {row.kind for row in self.kinds_present.all()}
 
     def attendance_sentence(self):

@@ -254,11 +254,15 @@ class ActionPointQuerySet(models.QuerySet):
 
     def outstanding_at(self, meeting):
         """Action points of earlier meetings still open when `meeting` took place."""
-        day = timezone.localtime(meeting.start).date()
+        return self.outstanding_before(meeting.start, timezone.localtime(meeting.start).date())
+
+    def outstanding_before(self, start, day):
+        """Action points of meetings before `start` still open on `day` (values, or expressions
+        of an outer query: `meetings.record`)."""
         return self.actions().filter(
             Q(completed_on__isnull=True) & ~Q(status=ActionPoint.Status.DONE)
             | Q(completed_on__gte=day),
-            meeting__start__lt=meeting.start,
+            meeting__start__lt=start,
         )
 
 

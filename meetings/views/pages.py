@@ -3,7 +3,6 @@ and document downloads."""
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
@@ -14,16 +13,14 @@ from django_filters.views import FilterView
 
 from meetings.calendar import build_calendar
 from meetings.filters import MeetingFilter
-from meetings.models import ActionPoint, Document, Meeting
+from meetings.models import Document, Meeting
 from meetings.models.rsvp import named_participants
 from meetings.pages import ANSWERS
-from members.models import mentioned_organisation
-from unnm.db import own_columns
-from unnm.languages import built_per_language, language_columns
+from meetings.record import record_of
+from unnm.languages import built_per_language
 from unnm.pagecache import Fragment, depends_on
 
 FILTER_KEYS = ("q", "year", "kind", "format", "organisation", "objective")
-CARRIED_OVER_LIMIT = 12
 
 
 @depends_on("meetings", "members", "frameworks")  # the filters list organisations, objectives
@@ -69,7 +66,8 @@ class MeetingDetailView(DetailView):
     A meeting's public page: when, where, agenda and remarks, who came, what was decided. Its
     programme (everything but the answers) is stored apart from the page (`{% stored %}`), so
     while the meeting takes answers, each of which makes the page stale, a render reads the
-    meeting and its answers only.
+    meeting and its answers only. Rendered whole, it reads the meeting, its record
+    (`meetings.record`) and, while it takes answers, the participants named.
     """
 
     stores_programme = True
@@ -84,75 +82,28 @@ class MeetingDetailView(DetailView):
         return super().get_object(queryset)
 
     def get_queryset(self):
-        programme = not self.programme.is_stored
         if self.request.user.is_authenticated:
-            return meeting_pages(self.request.user, programme)
-        return public_meeting_pages(programme)
+            return meeting_pages(self.request.user)
+        return public_meeting_pages()
 
     def get_context_data(self, **kwargs):
         meeting = self.object
         context = {"programme": self.programme, **rsvp_panel_context(meeting)}
         if not self.programme.is_stored:
-            own, carried_over = action_points_of(meeting, self.request.user)
-            context.update(
-                carried_over=carried_over[:CARRIED_OVER_LIMIT],
-                carried_over_truncated=len(carried_over) > CARRIED_OVER_LIMIT,
-                outcomes=[a for a in own if not a.is_action],
-                actions=[a for a in own if a.is_action],
-            )
+            context["record"] = record_of(meeting, self.request.user)
         return super().get_context_data(**context, **kwargs)
 
 
-def meeting_pages(user, programme):
-    """The meetings whose page `user` may open, with what the page shows (and its programme)."""
-    meetings = (
-        Meeting.objects.visible_to(user).with_confirmed_count().select_related("rsvp_settings")
-    )
-    return meetings.with_programme(user) if programme else meetings
+def meeting_pages(user):
+    """The meetings whose page `user` may open, with their answers' count and settings (their
+    record is read apart: `meetings.record`)."""
+    return Meeting.objects.visible_to(user).with_confirmed_count().select_related("rsvp_settings")
 
 
 @built_per_language
-def public_meeting_pages(programme):
-    """`meeting_pages` for the public: its subqueries read translated columns."""
-    return meeting_pages(AnonymousUser(), programme)
-
-
-def action_points_of(meeting, user):
-    """
-    The meeting's own outcomes and action points, and the action points of earlier meetings
-    of the same kind still open when it took place (the most recent CARRIED_OVER_LIMIT + 1,
-    newest first), in one query: a long-running network accumulates hundreds of open points.
-    """
-    carried_over = (
-        ActionPoint.objects.outstanding_at(meeting)
-        .filter(meeting__in=Meeting.objects.visible_to(user))
-        # The same line of work: a working group carries over its own points, not the network's.
-        .filter(meeting__kind=meeting.kind)
-        .order_by("-meeting__start", "order")
-        .values("pk")[: CARRIED_OVER_LIMIT + 1]
-    )
-    points = shown_action_points().filter(Q(meeting=meeting) | Q(pk__in=carried_over))
-    own, earlier = [], []
-    for point in points:
-        (own if point.meeting_id == meeting.pk else earlier).append(point)
-    return own, earlier
-
-
-@built_per_language
-def shown_action_points():
-    """Action points with what a meeting's page shows of their meeting and organisation."""
-    return (
-        ActionPoint.objects.select_related("meeting", "responsible")
-        # Of the meeting and the responsible organisation, what a point shows: not whole rows.
-        .only(
-            *own_columns(ActionPoint),
-            "meeting__slug",
-            "meeting__start",
-            *(f"meeting__{column}" for column in ["title", *language_columns("title")]),
-            *mentioned_organisation("responsible"),
-        )
-        .order_by("-meeting__start", "kind", "order")
-    )
+def public_meeting_pages():
+    """`meeting_pages` for the public."""
+    return meeting_pages(AnonymousUser())
 
 
 class MeetingPrintView(MeetingDetailView):

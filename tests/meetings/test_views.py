@@ -427,11 +427,11 @@ def test_cancelled_meeting_keeps_its_page_and_says_so(client):
     assert "This meeting was cancelled." in response.content.decode()
 
 
-# The meeting itself (with its confirmed answers' count, the kinds present without names, its
-# GCM objectives and its UNSDCF priorities as subqueries of its own query), chairs, agenda,
-# remarks, participations, documents, activities, and its own and carried-over action points
-# in one query: 8, whatever the meeting holds.
-MEETING_PAGE_QUERIES = 8
+# The meeting with its confirmed answers' count and RSVP settings; then its whole record
+# (meetings.record: agenda and remarks, chairs, participations, the kinds present without names,
+# its GCM objectives and UNSDCF priorities, documents, activities, minutes, and its own and
+# carried-over action points) in one query: 2, whatever the meeting holds.
+MEETING_PAGE_QUERIES = 2
 
 
 def test_meeting_page_query_count_constant_as_programme_grows(client, django_assert_num_queries):
@@ -463,6 +463,63 @@ def test_meeting_page_query_count_constant_as_programme_grows(client, django_ass
     assert response.content.decode().count("Strategic priority") == 3
     assert response.content.decode().count('class="remark"') == 31
     assert response.content.decode().count("Synergy") == 4
+
+
+def test_meeting_page_lists_activities_and_participants_by_the_name_shown(client):
+    """In Azerbaijani, a title or name without its translation is shown (and sorted) in the
+    default language, not put first as an empty column."""
+    meeting = MeetingFactory()
+    for title_en, title_az in [("Zeta mapping", "Alfa xəritəsi"), ("Beta survey", "")]:
+        ActivityFactory(title=title_en, title_az=title_az).meetings.add(meeting)
+    for name_en, name_az in [("Zulu Agency", "Aqentlik"), ("Bravo Mission", None)]:
+        organisation = OrganisationFactory(name_en=name_en, name_az=name_az, acronym="")
+        ParticipationFactory(meeting=meeting, organisation=organisation)
+    with translation.override("az"):
+        url = meeting.get_absolute_url()
+
+    content = client.get(url).content.decode()
+
+    assert content.index("Alfa xəritəsi") < content.index("Beta survey")
+    assert content.index(">Aqentlik<") < content.index(">Bravo Mission<")
+
+
+def test_meeting_page_carries_over_points_by_the_meeting_s_local_day(client):
+    """A point completed the day before the meeting (in Baku) is not carried over, though that
+    day is the meeting's own in UTC (00:30 in Baku is 20:30 the evening before in UTC)."""
+    baku = zoneinfo.ZoneInfo("Asia/Baku")
+    start = datetime.datetime(2030, 3, 5, 0, 30, tzinfo=baku)
+    meeting = MeetingFactory(start=start, end=start + datetime.timedelta(hours=2))
+    earlier = MeetingFactory(kind=meeting.kind, start=start - datetime.timedelta(days=30))
+    day_before, same_day = datetime.date(2030, 3, 4), datetime.date(2030, 3, 5)
+    for text, completed_on in [
+        ("Closed the day before", day_before),
+        ("Closed that day", same_day),
+    ]:
+        ActionPointFactory(
+            meeting=earlier, text=text, status=ActionPoint.Status.DONE, completed_on=completed_on
+        )
+    ActionPointFactory(meeting=earlier, text="Still open", status=ActionPoint.Status.OPEN)
+
+    content = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert "Carried over from earlier meetings" in content
+    assert "Closed that day" in content
+    assert "Still open" in content
+    assert "Closed the day before" not in content
+
+
+def test_meeting_page_shows_members_only_documents_to_staff_alone(client, admin_client):
+    meeting = MeetingFactory()
+    DocumentFactory(meeting=meeting, title="Public concept note")
+    DocumentFactory(meeting=meeting, title="Internal briefing", visibility="members")
+
+    public = client.get(meeting.get_absolute_url()).content.decode()
+    staff = admin_client.get(meeting.get_absolute_url()).content.decode()
+
+    assert "Public concept note" in public
+    assert "Internal briefing" not in public
+    assert "Internal briefing" in staff
+    assert "members only" in staff
 
 
 def test_meeting_page_names_its_priorities_newest_framework_first_in_the_page_language(client):
@@ -511,7 +568,7 @@ def test_meeting_page_names_its_objectives_in_order_in_the_page_language(client,
 
     response = client.get(url)
 
-    shown = [(o.number, o.short_label) for o in response.context["meeting"].linked_objectives()]
+    shown = [(o.number, o.short_label) for o in response.context["record"].objectives]
     assert shown == sorted(expected)
     content = response.content.decode()
     positions = [content.index(f">{escape(label)}</a>") for _number, label in expected]
@@ -577,9 +634,10 @@ def test_meeting_page_taking_answers_adds_one_query_for_the_named_participants(
     content = response.content.decode()
     assert response.context["rsvp_confirmed_count"] == 35
     assert len(response.context["rsvp_participants"]) == 5
-    assert len(response.context["outcomes"]) == 3
-    assert len(response.context["carried_over"]) == 12
-    assert response.context["carried_over_truncated"]
+    record = response.context["record"]
+    assert len(record.outcomes) == 3
+    assert len(record.carried_over) == 12
+    assert record.carried_over_truncated
     assert "35 confirmed" in content
 
 

@@ -1,0 +1,400 @@
+"""
+A meeting's record as its public page and printable summary show it: the agenda with its
+remarks, the chairs and organiser, the participating organisations, the outcomes and action
+points (with those carried over from earlier meetings), the minutes, the documents, the work-plan
+activities and the frameworks it serves.
+
+All of it is read in one query of the meeting's row, each list as one JSON array of the columns
+shown (`unnm.db.json_rows`), and kept as plain dicts: a page builds no model instance for it, and
+its template looks each value up in a dict. Texts are in the active language with
+modeltranslation's fallback (`unnm.languages.translated`). The public's query is compiled once
+per language (`unnm.db.Compiled`): compiling it cost the ORM several times what PostgreSQL spends
+running it.
+"""
+
+import datetime
+from functools import cached_property
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models.functions import TruncDate
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+
+from frameworks.models import Activity
+from meetings.models.documents import Document
+from meetings.models.meeting import (
+    KIND_PLURALS,
+    Meeting,
+    kinds_present,
+    linked_objectives,
+    linked_priorities,
+)
+from meetings.models.programme import ActionPoint, AgendaItem, Participation, Remark
+from unnm.db import Compiled, Nested, json_rows
+from unnm.languages import translated
+
+# The page lists the most recent open action points of earlier meetings, newest first; one more
+# is read to tell that there are more.
+CARRIED_OVER_LIMIT = 12
+
+
+def organisation_columns(relation, prefix="org"):
+    """What naming an organisation reads, under `relation`: flat, since a missing one (NULL)
+    would be an object of NULLs in a nested JSON object."""
+    return {
+        f"{prefix}_slug": F(f"{relation}__slug"),
+        f"{prefix}_name": translated(f"{relation}__name"),
+        f"{prefix}_acronym": F(f"{relation}__acronym"),
+        f"{prefix}_kind": F(f"{relation}__kind"),
+        f"{prefix}_active": F(f"{relation}__is_active"),
+    }
+
+
+def person_columns(relation):
+    return {
+        "honorific": F(f"{relation}__honorific"),
+        "name": F(f"{relation}__name"),
+        "consents": F(f"{relation}__consent_public_listing"),
+    }
+
+
+def rows_of(queryset, rows, parent="meeting"):
+    """`queryset`'s rows of the outer row (`parent` is their key to it) as one JSON array,
+    `rows` (`json_rows`)."""
+    return Subquery(
+        queryset.filter(**{parent: OuterRef("pk")})
+        .order_by()
+        .values(parent)
+        .annotate(rows=rows)
+        .values("rows")
+    )
+
+
+def action_point_columns():
+    return {
+        "kind": F("kind"),
+        "order": F("order"),
+        "text": translated("text"),
+        "status": F("status"),
+        "due_on": F("due_on"),
+        **organisation_columns("responsible"),
+    }
+
+
+def carried_over(meetings):
+    """
+    The action points of earlier meetings (of `meetings`) of the outer meeting's kind still open
+    when it took place: the most recent CARRIED_OVER_LIMIT + 1, newest first. The same line of
+    work: a working group carries over its own points, not the network's.
+    """
+    earlier = (
+        ActionPoint.objects.outstanding_before(
+            OuterRef(OuterRef("start")), OuterRef(OuterRef("local_day"))
+        )
+        .filter(meeting__in=meetings, meeting__kind=OuterRef(OuterRef("kind")))
+        .order_by("-meeting__start", "order")
+        .values("pk")[: CARRIED_OVER_LIMIT + 1]
+    )
+    rows = json_rows(
+        order_by=["-start", "order"],
+        start=F("meeting__start"),
+        day=TruncDate("meeting__start"),
+        slug=F("meeting__slug"),
+        title=translated("meeting__title"),
+        **action_point_columns(),
+    )
+    # One group: every point read is of the outer meeting's kind.
+    return Subquery(
+        ActionPoint.objects.filter(pk__in=earlier)
+        .order_by()
+        .values("meeting__kind")
+        .annotate(rows=rows)
+        .values("rows")
+    )
+
+
+def record_query(slug, user):
+    """The record of the meeting `slug` as `user` may see it: one row of `values()`."""
+    documents = Document.objects.visible_to(user)
+    remarks = rows_of(
+        Remark.objects.all(),
+        json_rows(
+            order=F("order"),
+            status=F("status"),
+            role=translated("speaker_role"),
+            summary=translated("summary"),
+            full_text=translated("full_text"),
+            **person_columns("speaker"),
+            **organisation_columns("speaker_organisation"),
+        ),
+        parent="agenda_item",
+    )
+    columns = {
+        **organisation_columns("organiser", prefix="organiser"),
+        "minutes_status": F("minutes__status"),
+        "minutes_text": F("minutes__text"),
+        "minutes_circulated_on": F("minutes__circulated_on"),
+        "minutes_adopted_on": TruncDate("minutes__adopted_at__start"),
+        "agenda_rows": rows_of(
+            AgendaItem.objects.all(),
+            json_rows(
+                order_by=["order"],
+                order=F("order"),
+                start_time=F("start_time"),
+                duration=F("duration"),
+                title=translated("title"),
+                kind=F("kind"),
+                description=translated("description"),
+                remarks=Nested(remarks),
+            ),
+        ),
+        "chairs_rows": rows_of(
+            Meeting.chairs.through.objects.all(),
+            json_rows(
+                order_by=["name"],
+                position=translated("person__position"),
+                **person_columns("person"),
+                **organisation_columns("person__organisation"),
+            ),
+        ),
+        "participations_rows": rows_of(
+            Participation.objects.all(),
+            json_rows(
+                order_by=["org_kind", "org_name"],
+                role=F("role"),
+                representatives=F("representatives"),
+                **organisation_columns("organisation"),
+            ),
+        ),
+        "points_rows": rows_of(
+            ActionPoint.objects.all(),
+            json_rows(order_by=["kind", "order"], **action_point_columns()),
+        ),
+        "carried_over_rows": carried_over(Meeting.objects.visible_to(user)),
+        "documents_rows": rows_of(
+            documents,
+            json_rows(
+                order_by=["order", "title"],
+                pk=F("pk"),
+                order=F("order"),
+                title=translated("title"),
+                kind=F("kind"),
+                file=F("file"),
+                external_url=F("external_url"),
+                visibility=F("visibility"),
+            ),
+        ),
+        "activities_rows": rows_of(
+            Meeting.activities.through.objects.filter(activity__is_published=True),
+            json_rows(
+                order_by=["title"],
+                title=translated("activity__title"),
+                slug=F("activity__slug"),
+                # A synergy: the work of two or more members, a lead and a partner.
+                synergy=Exists(
+                    Activity.partners.through.objects.filter(activity=OuterRef("activity"))
+                ),
+                **organisation_columns("activity__lead"),
+            ),
+        ),
+    }
+    return (
+        Meeting.objects.filter(slug=slug)
+        .alias(local_day=TruncDate("start"))  # in the current time zone, for carried_over()
+        .with_kinds_present()
+        .with_objectives()
+        .with_priorities()
+        .values("kinds_present_csv", "objectives_json", "priorities_json", **columns)
+    )
+
+
+public_record = Compiled(lambda slug: record_query(slug, AnonymousUser()))
+
+
+def record_of(meeting, user=None):
+    """The record of `meeting` (which `user` may see) as `user`, or the public, may see it."""
+    if user is None or not user.is_authenticated:
+        (row,) = public_record(slug=meeting.slug)
+    else:
+        (row,) = record_query(meeting.slug, user)
+    return Record(row)
+
+
+def organisation(row, prefix="org"):
+    """An organisation named in `row` (`organisation_columns`), or None."""
+    slug = row[f"{prefix}_slug"]
+    if slug is None:
+        return None
+    name, acronym = row[f"{prefix}_name"], row[f"{prefix}_acronym"]
+    return {
+        "name": name,
+        "short_name": acronym or name,
+        "kind": row[f"{prefix}_kind"],
+        "is_active": bool(row[f"{prefix}_active"]),
+        "url": reverse("members:organisation-detail", kwargs={"slug": slug}),
+    }
+
+
+def person(row):
+    return {
+        "consent_public_listing": bool(row["consents"]),
+        "display_name": f"{row['honorific']} {row['name']}".strip(),
+    }
+
+
+def day(value):
+    """A date from a JSON row: ISO text on every database."""
+    return value and datetime.date.fromisoformat(value[:10])
+
+
+class Record:
+    """
+    A meeting's record as its page shows it, from one row of `record_query`: lists of dicts,
+    with the labels of their choices in the active language.
+    """
+
+    def __init__(self, row):
+        self.organiser = organisation(row, prefix="organiser")
+        self.objectives = linked_objectives(row["objectives_json"])
+        self.priorities = linked_priorities(row["priorities_json"])
+        self.present_kinds = kinds_present(row["kinds_present_csv"])
+        self.minutes = row["minutes_status"] and {
+            "status": row["minutes_status"],
+            "is_adopted": row["minutes_status"] == "adopted",
+            "text": row["minutes_text"],
+            "circulated_on": row["minutes_circulated_on"],
+            "adopted_on": row["minutes_adopted_on"],
+        }
+        kinds = dict(AgendaItem.Kind.choices)
+        self.agenda = [
+            {
+                "order": item["order"],
+                "title": item["title"],
+                "kind": item["kind"],
+                "kind_label": str(kinds.get(item["kind"], item["kind"])),
+                "start_time": item["start_time"]
+                and datetime.time.fromisoformat(item["start_time"]),
+                "duration": item["duration"],
+                "description": item["description"],
+                "remarks": [
+                    {
+                        "speaker": person(remark),
+                        "speaker_role": remark["role"],
+                        "speaker_organisation": organisation(remark),
+                        "is_published": remark["status"] == Remark.Status.PUBLISHED,
+                        "summary": remark["summary"],
+                        "full_text": remark["full_text"],
+                    }
+                    # Nested, so ordered here on every database (json_rows orders the outer).
+                    for remark in sorted(item["remarks"] or [], key=lambda remark: remark["order"])
+                ],
+            }
+            for item in row["agenda_rows"]
+        ]
+        self.chairs = [
+            {**person(chair), "position": chair["position"], "organisation": organisation(chair)}
+            for chair in row["chairs_rows"]
+        ]
+        roles = dict(Participation.Role.choices)
+        self.participations = [
+            {
+                "organisation": organisation(participation),
+                "role": participation["role"],
+                "role_label": str(roles.get(participation["role"], participation["role"])),
+                "representatives": participation["representatives"],
+            }
+            for participation in row["participations_rows"]
+        ]
+        own = [self.action_point(point) for point in row["points_rows"]]
+        self.outcomes = [point for point in own if not point["is_action"]]
+        self.actions = [point for point in own if point["is_action"]]
+        carried = [
+            {
+                **self.action_point(point),
+                "meeting": {
+                    "title": point["title"],
+                    "day": day(point["day"]),
+                    "url": reverse("meetings:meeting-detail", kwargs={"slug": point["slug"]}),
+                },
+            }
+            for point in row["carried_over_rows"]
+        ]
+        self.carried_over = carried[:CARRIED_OVER_LIMIT]
+        self.carried_over_truncated = len(carried) > CARRIED_OVER_LIMIT
+        document_kinds = dict(Document.Kind.choices)
+        self.documents = [
+            {
+                "title": document["title"],
+                "kind": document["kind"],
+                "kind_label": str(document_kinds.get(document["kind"], document["kind"])),
+                "external_url": document["external_url"],
+                "url": (
+                    reverse("meetings:document-download", kwargs={"pk": document["pk"]})
+                    if document["file"]
+                    else document["external_url"]
+                ),
+                "visibility": document["visibility"],
+            }
+            for document in row["documents_rows"]
+        ]
+        self.activities = [
+            {
+                "title": activity["title"],
+                "url": reverse("frameworks:activity-detail", kwargs={"slug": activity["slug"]}),
+                "lead": organisation(activity),
+                "is_synergy": bool(activity["synergy"]),
+            }
+            for activity in row["activities_rows"]
+        ]
+
+    @staticmethod
+    def action_point(point):
+        statuses = dict(ActionPoint.Status.choices)
+        is_action = point["kind"] == ActionPoint.Kind.ACTION
+        due_on = day(point["due_on"])
+        return {
+            "text": point["text"],
+            "is_action": is_action,
+            "status": point["status"],
+            "status_label": str(statuses.get(point["status"], point["status"])),
+            "responsible": organisation(point),
+            "due_on": due_on,
+            # As ActionPoint.is_overdue.
+            "is_overdue": is_action
+            and point["status"] != ActionPoint.Status.DONE
+            and due_on is not None
+            and due_on < timezone.localdate(),
+        }
+
+    @cached_property
+    def participant_groups(self):
+        """Participating organisations grouped by kind, in the directory's order of kinds; a
+        kind recorded without names (`ParticipationByKind`) is a group with none listed."""
+        groups = {kind: [] for kind in KIND_PLURALS}
+        for participation in self.participations:
+            groups.setdefault(participation["organisation"]["kind"], []).append(participation)
+        return [
+            (kind, KIND_PLURALS.get(kind, kind), items)
+            for kind, items in groups.items()
+            if items or kind in self.present_kinds
+        ]
+
+    @property
+    def has_unnamed_participants(self):
+        return bool(self.present_kinds)
+
+    @cached_property
+    def attendance_sentence(self):
+        """ "UN agencies, diplomatic missions and NGOs", from the participation records."""
+        labels = [str(label) for _kind, label, _items in self.participant_groups]
+        return get_text_list(labels, _("and")) if labels else ""
+
+    @cached_property
+    def representative_count(self):
+        counts = [participation["representatives"] for participation in self.participations]
+        if not counts or None in counts:
+            return None
+        return sum(counts)
