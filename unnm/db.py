@@ -3,6 +3,11 @@ Database expressions the ORM lacks, for PostgreSQL and SQLite alike, column list
 compiled once.
 """
 
+import itertools
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.db import connections
 from django.db.models import Aggregate, Func, JSONField
 from django.db.models.functions import JSONObject
@@ -93,6 +98,27 @@ def own_columns(model):
     return [field.name for field in model._meta.concrete_fields]
 
 
+STATEMENTS = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class CompiledSQL:
+    sql: str  # with the database driver's placeholders (%s)
+    params: tuple
+    slots: list  # (position in params, parameter's name)
+    names: list  # the columns' names, as values() gives them
+    converters: dict
+    name: str  # of the prepared statement
+    numbered: str  # the SQL with PostgreSQL's numbered parameters ($1), for PREPARE
+
+
+def numbered(sql):
+    """`sql` with psycopg's placeholders (%s) numbered as PREPARE takes them ($1, $2...); a
+    literal percent sign stays escaped (%%), since EXECUTE is sent with arguments."""
+    numbers = itertools.count(1)
+    return re.sub(r"%%|%s", lambda m: m.group() if m.group() == "%%" else f"${next(numbers)}", sql)
+
+
 class Compiled:
     """
     A `values()` query compiled to SQL once per process, active language, time zone and
@@ -116,16 +142,44 @@ class Compiled:
         connection = connections[self.using]
         key = (get_language(), timezone.get_current_timezone_name(), tuple(sorted(parameters)))
         compiled = self.compiled.get(key) or self.compile(key, parameters)
-        sql, params, slots, names, converters = compiled
-        params = list(params)
-        for position, name in slots:
+        params = list(compiled.params)
+        for position, name in compiled.slots:
             params[position] = parameters[name]
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            self.execute(compiled, cursor, connection, params)
             rows = cursor.fetchall()
+        converters = compiled.converters
         return [
-            dict(zip(names, self.convert(row, converters, connection), strict=True)) for row in rows
+            dict(zip(compiled.names, self.convert(row, converters, connection), strict=True))
+            for row in rows
         ]
+
+    @staticmethod
+    def execute(compiled, cursor, connection, params):
+        """
+        On PostgreSQL (unless UNNM_DB_PREPARE is off), the statement prepared once per session
+        and executed, prepared in the same round trip the first time: planning the query cost
+        PostgreSQL most of its time on it, and a prepared statement is planned once. A prepared
+        statement belongs to the session (it outlives a rolled-back transaction), so they are
+        counted per connection to the server; one whose first run failed may or may not exist,
+        and is sent as plain SQL for the rest of that session.
+        """
+        if connection.vendor != "postgresql" or not settings.UNNM_DB_PREPARE:
+            return cursor.execute(compiled.sql, params)
+        session = connection.connection
+        prepared = getattr(connection, "unnm_prepared", None)
+        if prepared is None or prepared[0] is not session:
+            prepared = connection.unnm_prepared = (session, {})
+        state = prepared[1].get(compiled.name)
+        if state is False:
+            return cursor.execute(compiled.sql, params)
+        arguments = ", ".join(["%s"] * len(compiled.params))
+        execute = f"EXECUTE {compiled.name}({arguments})"
+        if state:
+            return cursor.execute(execute, params)
+        prepared[1][compiled.name] = False
+        cursor.execute(f"PREPARE {compiled.name} AS {compiled.numbered}; {execute}", params)
+        prepared[1][compiled.name] = True
 
     def compile(self, key, parameters):
         stand_ins = {name: f"\x00{name}\x00" for name in parameters}
@@ -147,7 +201,15 @@ class Compiled:
         else:
             names = [*query.extra_select, *query.values_select, *query.annotation_select]
         converters = compiler.get_converters([column for column, _sql, _alias in compiler.select])
-        self.compiled[key] = compiled = (sql, tuple(params), slots, names, converters)
+        self.compiled[key] = compiled = CompiledSQL(
+            sql=sql,
+            params=tuple(params),
+            slots=slots,
+            names=names,
+            converters=converters,
+            name=f"unnm_compiled_{next(STATEMENTS)}",
+            numbered=numbered(sql),
+        )
         return compiled
 
     @staticmethod

@@ -120,6 +120,11 @@ DATABASES = {
     )
 }
 
+# The pages' heaviest queries (unnm.db.Compiled) are prepared once per PostgreSQL session
+# (PREPARE / EXECUTE): PostgreSQL then plans them once, not on every page. Off behind a pooler
+# that hands one session's statements to another (PgBouncer in transaction mode).
+UNNM_DB_PREPARE = env_bool("UNNM_DB_PREPARE", default=True)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

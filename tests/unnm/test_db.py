@@ -4,7 +4,7 @@ once and run again with new parameters."""
 import datetime
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -115,3 +115,76 @@ def test_compiled_query_sends_hostile_values_as_parameters():
 
     assert query(slug="plain' OR '1'='1") == []
     assert query(slug="plain") == [{"slug": "plain"}]
+
+
+def organisation_names():
+    return Compiled(lambda slug: Organisation.objects.filter(slug=slug).values("slug", "acronym"))
+
+
+@pytest.mark.postgres_only
+def test_compiled_query_is_prepared_once_per_postgresql_session():
+    OrganisationFactory(slug="un-agency", acronym="UNA")
+    query = organisation_names()
+
+    with CaptureQueriesContext(connection) as queries:
+        first = query(slug="un-agency")
+        second = query(slug="un-agency")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'unnm_%%'")
+        (prepared,) = cursor.fetchone()
+
+    assert first == second == [{"slug": "un-agency", "acronym": "UNA"}]
+    sent = [query["sql"] for query in queries.captured_queries]
+    assert sent[0].startswith("PREPARE unnm_compiled_") and "; EXECUTE unnm_compiled_" in sent[0]
+    assert sent[1].startswith("EXECUTE unnm_compiled_")
+    assert "'un-agency'" in sent[1]
+    assert prepared >= 1
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_compiled_query_prepares_again_on_a_new_session():
+    OrganisationFactory(slug="mission", acronym="MSN")
+    query = organisation_names()
+    query(slug="mission")
+    connection.close()  # as after DJANGO_CONN_MAX_AGE: the next query opens another session
+
+    with CaptureQueriesContext(connection) as queries:
+        rows = query(slug="mission")
+
+    assert rows == [{"slug": "mission", "acronym": "MSN"}]
+    assert queries.captured_queries[0]["sql"].startswith("PREPARE ")
+
+
+@pytest.mark.postgres_only
+def test_compiled_query_sends_plain_sql_when_preparing_is_off(settings):
+    settings.UNNM_DB_PREPARE = False
+    OrganisationFactory(slug="ngo", acronym="NGO")
+    query = organisation_names()
+
+    with CaptureQueriesContext(connection) as queries:
+        rows = query(slug="ngo")
+
+    assert rows == [{"slug": "ngo", "acronym": "NGO"}]
+    assert queries.captured_queries[0]["sql"].startswith("SELECT ")
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_compiled_query_whose_preparing_failed_goes_on_as_plain_sql(settings):
+    OrganisationFactory(slug="academia", acronym="ACA")
+    query = organisation_names()
+    settings.UNNM_DB_PREPARE = False
+    query(slug="academia")  # compiled, not prepared
+    settings.UNNM_DB_PREPARE = True
+    (compiled,) = query.compiled.values()
+    with connection.cursor() as cursor:  # a statement of that name already in the session
+        cursor.execute(f"PREPARE {compiled.name} AS SELECT 1")
+
+    with pytest.raises(DatabaseError):
+        query(slug="academia")
+    with CaptureQueriesContext(connection) as queries:
+        rows = query(slug="academia")
+
+    assert rows == [{"slug": "academia", "acronym": "ACA"}]
+    assert queries.captured_queries[0]["sql"].startswith("SELECT ")
