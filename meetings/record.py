@@ -223,8 +223,9 @@ def record_of(meeting, user=None):
     return Record(row)
 
 
-def organisation(row, prefix="org"):
-    """An organisation named in `row` (`organisation_columns`), or None."""
+def organisation(row, prefix="org", linked=False):
+    """An organisation named in `row` (`organisation_columns`), or None; with the address of its
+    page if it is `linked` (reversing an address costs more than the rest of a row)."""
     slug = row[f"{prefix}_slug"]
     if slug is None:
         return None
@@ -234,7 +235,7 @@ def organisation(row, prefix="org"):
         "short_name": acronym or name,
         "kind": row[f"{prefix}_kind"],
         "is_active": bool(row[f"{prefix}_active"]),
-        "url": reverse("members:organisation-detail", kwargs={"slug": slug}),
+        "url": linked and reverse("members:organisation-detail", kwargs={"slug": slug}),
     }
 
 
@@ -250,6 +251,17 @@ def day(value):
     return value and datetime.date.fromisoformat(value[:10])
 
 
+# The labels of choices (lazy: in the language active where they are shown).
+AGENDA_KINDS = dict(AgendaItem.Kind.choices)
+ROLES = dict(Participation.Role.choices)
+STATUSES = dict(ActionPoint.Status.choices)
+DOCUMENT_KINDS = dict(Document.Kind.choices)
+
+
+def label(labels, value):
+    return str(labels.get(value, value))
+
+
 class Record:
     """
     A meeting's record as its page shows it, from one row of `record_query`: lists of dicts,
@@ -257,7 +269,7 @@ class Record:
     """
 
     def __init__(self, row):
-        self.organiser = organisation(row, prefix="organiser")
+        self.organiser = organisation(row, prefix="organiser", linked=True)
         self.objectives = linked_objectives(row["objectives_json"])
         self.priorities = linked_priorities(row["priorities_json"])
         self.present_kinds = kinds_present(row["kinds_present_csv"])
@@ -268,13 +280,12 @@ class Record:
             "circulated_on": row["minutes_circulated_on"],
             "adopted_on": row["minutes_adopted_on"],
         }
-        kinds = dict(AgendaItem.Kind.choices)
         self.agenda = [
             {
                 "order": item["order"],
                 "title": item["title"],
                 "kind": item["kind"],
-                "kind_label": str(kinds.get(item["kind"], item["kind"])),
+                "kind_label": label(AGENDA_KINDS, item["kind"]),
                 "start_time": item["start_time"]
                 and datetime.time.fromisoformat(item["start_time"]),
                 "duration": item["duration"],
@@ -298,12 +309,11 @@ class Record:
             {**person(chair), "position": chair["position"], "organisation": organisation(chair)}
             for chair in row["chairs_rows"]
         ]
-        roles = dict(Participation.Role.choices)
         self.participations = [
             {
-                "organisation": organisation(participation),
+                "organisation": organisation(participation, linked=True),
                 "role": participation["role"],
-                "role_label": str(roles.get(participation["role"], participation["role"])),
+                "role_label": label(ROLES, participation["role"]),
                 "representatives": participation["representatives"],
             }
             for participation in row["participations_rows"]
@@ -324,12 +334,11 @@ class Record:
         ]
         self.carried_over = carried[:CARRIED_OVER_LIMIT]
         self.carried_over_truncated = len(carried) > CARRIED_OVER_LIMIT
-        document_kinds = dict(Document.Kind.choices)
         self.documents = [
             {
                 "title": document["title"],
                 "kind": document["kind"],
-                "kind_label": str(document_kinds.get(document["kind"], document["kind"])),
+                "kind_label": label(DOCUMENT_KINDS, document["kind"]),
                 "external_url": document["external_url"],
                 "url": (
                     reverse("meetings:document-download", kwargs={"pk": document["pk"]})
@@ -352,14 +361,13 @@ class Record:
 
     @staticmethod
     def action_point(point):
-        statuses = dict(ActionPoint.Status.choices)
         is_action = point["kind"] == ActionPoint.Kind.ACTION
         due_on = day(point["due_on"])
         return {
             "text": point["text"],
             "is_action": is_action,
             "status": point["status"],
-            "status_label": str(statuses.get(point["status"], point["status"])),
+            "status_label": label(STATUSES, point["status"]),
             "responsible": organisation(point),
             "due_on": due_on,
             # As ActionPoint.is_overdue.

@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from meetings.models.rsvp_settings import AttendanceMode
-from unnm.languages import built_per_language, mail_language_field, translated
+from unnm.db import Compiled
+from unnm.languages import mail_language_field, translated
 from unnm.models import mails_regarding
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -108,11 +109,13 @@ def named_participants(meeting):
     organisation only (its acronym, else its name in the active language, else the name the
     participant wrote): read as values, never an address, so a page full of names stays cheap.
     """
-    return [NamedParticipant(*row) for row in named_participant_rows().filter(meeting=meeting)]
+    return [
+        NamedParticipant(row["name"], row["shown_organisation"])
+        for row in named_participant_rows(slug=meeting.slug)
+    ]
 
 
-@built_per_language
-def named_participant_rows():
+def named_participant_rows_of(slug):
     organisation = Coalesce(
         NullIf(F("organisation__acronym"), Value("")),
         translated("organisation__name", otherwise=F("organisation_name")),
@@ -120,10 +123,14 @@ def named_participant_rows():
     )
     return (
         RSVP.objects.confirmed()
-        .filter(consent_public_listing=True)
+        .filter(consent_public_listing=True, meeting__slug=slug)
         .order_by("name")
-        .values_list("name", organisation)
+        .values("name", shown_organisation=organisation)
     )
+
+
+# Read on every render of a page taking answers: compiled once, prepared on PostgreSQL.
+named_participant_rows = Compiled(named_participant_rows_of)
 
 
 class RSVP(PersonalLink, models.Model):
