@@ -20,8 +20,10 @@ from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format, time_format
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from frameworks.models import Activity
 from meetings.models.documents import Document
@@ -246,6 +248,28 @@ def person(row):
     }
 
 
+def agenda_meta(item):
+    """The line under an agenda item's title: its kind (unless its title says it), its time and
+    its length ("" for none)."""
+    kind = label(AGENDA_KINDS, item["kind"])
+    parts = [kind] if kind != item["title"] else []
+    if item["start_time"]:
+        parts.append(time_format(datetime.time.fromisoformat(item["start_time"]), "H:i"))
+    meta = " · ".join(parts)
+    if item["duration"]:
+        minutes = item["duration"]
+        meta += " · " + ngettext("%(minutes)s minute", "%(minutes)s minutes", minutes) % {
+            "minutes": minutes
+        }
+    return meta
+
+
+def representatives_note(count):
+    return count and ngettext(
+        "%(counter)s representative", "%(counter)s representatives", count
+    ) % {"counter": count}
+
+
 def day(value):
     """A date from a JSON row: ISO text on every database."""
     return value and datetime.date.fromisoformat(value[:10])
@@ -285,10 +309,7 @@ class Record:
                 "order": item["order"],
                 "title": item["title"],
                 "kind": item["kind"],
-                "kind_label": label(AGENDA_KINDS, item["kind"]),
-                "start_time": item["start_time"]
-                and datetime.time.fromisoformat(item["start_time"]),
-                "duration": item["duration"],
+                "meta": agenda_meta(item),
                 "description": item["description"],
                 "remarks": [
                     {
@@ -315,6 +336,7 @@ class Record:
                 "role": participation["role"],
                 "role_label": label(ROLES, participation["role"]),
                 "representatives": participation["representatives"],
+                "representatives_note": representatives_note(participation["representatives"]),
             }
             for participation in row["participations_rows"]
         ]
@@ -369,7 +391,10 @@ class Record:
             "status": point["status"],
             "status_label": label(STATUSES, point["status"]),
             "responsible": organisation(point),
+            "responsible_note": point["org_slug"]
+            and _("Responsible: %(who)s") % {"who": point["org_acronym"] or point["org_name"]},
             "due_on": due_on,
+            "due_note": due_on and _("due %(due)s") % {"due": date_format(due_on, "DATE_FORMAT")},
             # As ActionPoint.is_overdue.
             "is_overdue": is_action
             and point["status"] != ActionPoint.Status.DONE
