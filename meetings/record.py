@@ -21,18 +21,19 @@ from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
-from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from frameworks.models import Activity
 from meetings.models.documents import Document
 from meetings.models.meeting import (
-    KIND_PLURALS,
     Meeting,
+    attendance_sentence,
+    group_by_kind,
     kinds_present,
     linked_objectives,
     linked_priorities,
+    representative_count,
 )
 from meetings.models.programme import ActionPoint, AgendaItem, Participation, Remark
 from unnm.db import Compiled, Nested, json_rows
@@ -404,30 +405,21 @@ class Record:
 
     @cached_property
     def participant_groups(self):
-        """Participating organisations grouped by kind, in the directory's order of kinds; a
-        kind recorded without names (`ParticipationByKind`) is a group with none listed."""
-        groups = {kind: [] for kind in KIND_PLURALS}
-        for participation in self.participations:
-            groups.setdefault(participation["organisation"]["kind"], []).append(participation)
-        return [
-            (kind, KIND_PLURALS.get(kind, kind), items)
-            for kind, items in groups.items()
-            if items or kind in self.present_kinds
-        ]
+        return group_by_kind(
+            self.participations,
+            lambda participation: participation["organisation"]["kind"],
+            self.present_kinds,
+        )
 
     @property
     def has_unnamed_participants(self):
+        """Whether the record names some participants only by their kind of organisation."""
         return bool(self.present_kinds)
 
     @cached_property
     def attendance_sentence(self):
-        """ "UN agencies, diplomatic missions and NGOs", from the participation records."""
-        labels = [str(label) for _kind, label, _items in self.participant_groups]
-        return get_text_list(labels, _("and")) if labels else ""
+        return attendance_sentence(self.participant_groups)
 
     @cached_property
     def representative_count(self):
-        counts = [participation["representatives"] for participation in self.participations]
-        if not counts or None in counts:
-            return None
-        return sum(counts)
+        return representative_count([row["representatives"] for row in self.participations])

@@ -63,6 +63,35 @@ def kinds_present(csv):
     return set(filter(None, (csv or "").split(",")))
 
 
+def group_by_kind(participations, kind_of, present):
+    """
+    Participations grouped by the kind of their organisation (`kind_of`), in the directory's
+    order of kinds, as (kind, plural label, participations); a kind recorded as `present`
+    without names (`ParticipationByKind`) is a group with no organisation listed.
+    """
+    groups = {kind: [] for kind in KIND_PLURALS}
+    for participation in participations:
+        groups.setdefault(kind_of(participation), []).append(participation)
+    return [
+        (kind, KIND_PLURALS.get(kind, kind), items)
+        for kind, items in groups.items()
+        if items or kind in present
+    ]
+
+
+def attendance_sentence(groups):
+    """ "UN agencies, diplomatic missions and NGOs", from `group_by_kind`'s groups."""
+    labels = [str(label) for _kind, label, _items in groups]
+    return get_text_list(labels, _("and")) if labels else ""
+
+
+def representative_count(counts):
+    """The people at a meeting in all, unless a participation did not record its own."""
+    if not counts or None in counts:
+        return None
+    return sum(counts)
+
+
 class MeetingKind(models.TextChoices):
     COORDINATION = "coordination", _("Coordination meeting")
     WORKING_GROUP = "working_group", _("Working group")
@@ -432,20 +461,13 @@ class Meeting(models.Model):
         return timezone.localtime(self.end)
 
     def participant_groups(self):
-        """Participating organisations grouped by kind, in the directory's order of kinds.
-
-        A kind recorded without names (`ParticipationByKind`) is a group with no organisation
-        listed. Reads the prefetched rows (see `with_programme`), so it costs no query.
-        """
-        groups = {kind: [] for kind in KIND_PLURALS}
-        present = self.present_kinds()
-        for participation in self.participations.all():
-            groups.setdefault(participation.organisation.kind, []).append(participation)
-        return [
-            (kind, KIND_PLURALS.get(kind, kind), items)
-            for kind, items in groups.items()
-            if items or kind in present
-        ]
+        """Participating organisations grouped by kind (`group_by_kind`). Reads the prefetched
+        rows (see `with_programme`), so it costs no query."""
+        return group_by_kind(
+            self.participations.all(),
+            lambda participation: participation.organisation.kind,
+            self.present_kinds(),
+        )
 
     def linked_objectives(self):
         """The GCM objectives the meeting relates to, by number: from `with_objectives()` if the
@@ -465,10 +487,6 @@ class Meeting(models.Model):
         priorities = self.priorities.order_by("-framework__start_year", "framework", "number")
         return [LinkedPriority(p.pk, p.number, p.title) for p in priorities]
 
-    def has_unnamed_participants(self):
-        """Whether the record names some participants only by their kind of organisation."""
-        return bool(self.present_kinds())
-
     def present_kinds(self):
         """The kinds recorded as present without names: from `with_kinds_present()` if the
         queryset annotated them, else one query."""
@@ -477,12 +495,7 @@ class Meeting(models.Model):
         return {row.kind for row in self.kinds_present.all()}
 
     def attendance_sentence(self):
-        """ "UN agencies, diplomatic missions and NGOs", from the participation records."""
-        labels = [str(label) for _kind, label, _items in self.participant_groups()]
-        return get_text_list(labels, _("and")) if labels else ""
+        return attendance_sentence(self.participant_groups())
 
     def representative_count(self):
-        counts = [p.representatives for p in self.participations.all()]
-        if not counts or None in counts:
-            return None
-        return sum(counts)
+        return representative_count([p.representatives for p in self.participations.all()])
