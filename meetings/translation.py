@@ -7,6 +7,7 @@ extra query; a missing translation reads in the network's default language).
 from modeltranslation.translator import TranslationOptions, register
 
 from meetings.models import ActionPoint, AgendaItem, Document, Meeting, Remark, RSVPSettings
+from meetings.models.rsvp_settings import MAIL_WORDING
 from unnm.audit import keep_history
 
 
@@ -37,7 +38,7 @@ class DocumentTranslation(TranslationOptions):
 
 @register(RSVPSettings)
 class RSVPSettingsTranslation(TranslationOptions):
-    fields = ["confirmation_subject", "confirmation_text", "invitation_subject", "invitation_text"]
+    fields = list(MAIL_WORDING)
 
 
 # After the registrations above: the history keeps every language's column.

@@ -259,8 +259,9 @@ class MeetingQuerySet(models.QuerySet):
 
     def with_programme(self, user=None):
         """
-        Everything a meeting's page shows, in a fixed number of queries, but its action points
-        (read with those carried over from earlier meetings, `meetings.views.action_points_of`).
+        A meeting's programme as model instances, in a fixed number of queries, for the open
+        data API's meetings (a page of them at a time). A meeting's page reads the same as plain
+        data in one query (`meetings.record`).
         """
         from frameworks.models import Activity
         from meetings.models.documents import Document

@@ -15,6 +15,15 @@ class AttendanceMode(models.TextChoices):
     ONLINE = "online", _("Online")
 
 
+# The mails' wording staff may write, per language (meetings/translation.py).
+MAIL_WORDING = (
+    "confirmation_subject",
+    "confirmation_text",
+    "invitation_subject",
+    "invitation_text",
+)
+
+
 class RSVPSettings(models.Model):
     """When and how a meeting takes answers: the window, the seats, moderation, the mail wording."""
 

@@ -15,9 +15,10 @@ from meetings.calendar import build_calendar
 from meetings.filters import MeetingFilter
 from meetings.models import Document, Meeting
 from meetings.models.rsvp import named_participants
+from meetings.models.rsvp_settings import MAIL_WORDING
 from meetings.pages import ANSWERS
 from meetings.record import record_of
-from unnm.languages import built_per_language
+from unnm.languages import built_per_language, language_columns
 from unnm.pagecache import Fragment, depends_on
 
 FILTER_KEYS = ("q", "year", "kind", "format", "organisation", "objective")
@@ -94,10 +95,23 @@ class MeetingDetailView(DetailView):
         return super().get_context_data(**context, **kwargs)
 
 
+# What a page never shows of the RSVP settings: the mails' wording, in every language.
+UNSHOWN = [
+    f"rsvp_settings__{column}"
+    for field in MAIL_WORDING
+    for column in (field, *language_columns(field))
+]
+
+
 def meeting_pages(user):
     """The meetings whose page `user` may open, with their answers' count and settings (their
     record is read apart: `meetings.record`)."""
-    return Meeting.objects.visible_to(user).with_confirmed_count().select_related("rsvp_settings")
+    return (
+        Meeting.objects.visible_to(user)
+        .with_confirmed_count()
+        .select_related("rsvp_settings")
+        .defer(*UNSHOWN)
+    )
 
 
 @built_per_language
