@@ -18,6 +18,7 @@ from functools import cached_property
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.functions import TruncDate
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
@@ -78,6 +79,7 @@ def rows_of(queryset, rows, parent="meeting"):
 
 def action_point_columns():
     return {
+        "pk": F("pk"),
         "kind": F("kind"),
         "order": F("order"),
         "text": translated("text"),
@@ -98,11 +100,11 @@ def carried_over(meetings):
             OuterRef(OuterRef("start")), OuterRef(OuterRef("local_day"))
         )
         .filter(meeting__in=meetings, meeting__kind=OuterRef(OuterRef("kind")))
-        .order_by("-meeting__start", "order")
+        .order_by("-meeting__start", "order", "pk")
         .values("pk")[: CARRIED_OVER_LIMIT + 1]
     )
     rows = json_rows(
-        order_by=["-start", "order"],
+        order_by=["-start", "order", "pk"],
         start=F("meeting__start"),
         day=TruncDate("meeting__start"),
         slug=F("meeting__slug"),
@@ -174,7 +176,7 @@ def record_query(slug, user):
         ),
         "points_rows": rows_of(
             ActionPoint.objects.all(),
-            json_rows(order_by=["kind", "order"], **action_point_columns()),
+            json_rows(order_by=["kind", "order", "pk"], **action_point_columns()),
         ),
         "carried_over_rows": carried_over(Meeting.objects.visible_to(user)),
         "documents_rows": rows_of(
@@ -220,10 +222,12 @@ public_record = Compiled(lambda slug: record_query(slug, AnonymousUser()))
 def record_of(meeting, user=None):
     """The record of `meeting` (which `user` may see) as `user`, or the public, may see it."""
     if user is None or not user.is_authenticated:
-        (row,) = public_record(slug=meeting.slug)
+        rows = public_record(slug=meeting.slug)
     else:
-        (row,) = record_query(meeting.slug, user)
-    return Record(row)
+        rows = list(record_query(meeting.slug, user))
+    if not rows:  # renamed (a draft's slug follows its title) since the meeting was read
+        raise Http404
+    return Record(rows[0])
 
 
 def organisation(row, prefix="org", linked=False):
@@ -266,9 +270,11 @@ def agenda_meta(item):
 
 
 def representatives_note(count):
-    return count and ngettext(
-        "%(counter)s representative", "%(counter)s representatives", count
-    ) % {"counter": count}
+    if not count:
+        return ""
+    return ngettext("%(counter)s representative", "%(counter)s representatives", count) % {
+        "counter": count
+    }
 
 
 def day(value):
@@ -392,10 +398,15 @@ class Record:
             "status": point["status"],
             "status_label": label(STATUSES, point["status"]),
             "responsible": organisation(point),
-            "responsible_note": point["org_slug"]
-            and _("Responsible: %(who)s") % {"who": point["org_acronym"] or point["org_name"]},
+            "responsible_note": (
+                _("Responsible: %(who)s") % {"who": point["org_acronym"] or point["org_name"]}
+                if point["org_slug"]
+                else ""
+            ),
             "due_on": due_on,
-            "due_note": due_on and _("due %(due)s") % {"due": date_format(due_on, "DATE_FORMAT")},
+            "due_note": (
+                _("due %(due)s") % {"due": date_format(due_on, "DATE_FORMAT")} if due_on else ""
+            ),
             # As ActionPoint.is_overdue.
             "is_overdue": is_action
             and point["status"] != ActionPoint.Status.DONE

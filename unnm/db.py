@@ -3,12 +3,13 @@ Database expressions the ORM lacks, for PostgreSQL and SQLite alike, column list
 compiled once.
 """
 
+import hashlib
 import itertools
 import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import connections
+from django.db import DatabaseError, connections
 from django.db.models import Aggregate, Func, JSONField
 from django.db.models.functions import JSONObject
 from django.utils import timezone
@@ -98,9 +99,6 @@ def own_columns(model):
     return [field.name for field in model._meta.concrete_fields]
 
 
-STATEMENTS = itertools.count(1)
-
-
 @dataclass(frozen=True)
 class CompiledSQL:
     sql: str  # with the database driver's placeholders (%s)
@@ -108,15 +106,32 @@ class CompiledSQL:
     slots: list  # (position in params, parameter's name)
     names: list  # the columns' names, as values() gives them
     converters: dict
-    name: str  # of the prepared statement
-    numbered: str  # the SQL with PostgreSQL's numbered parameters ($1), for PREPARE
+    # For PostgreSQL's PREPARE: the SQL with the named parameters numbered ($1, in the order of
+    # `order`) and the constants left for psycopg to quote (%s, the values of `constants`); its
+    # name, from a digest of both, means the same statement in every process.
+    prepared: str
+    constants: tuple
+    order: tuple
+    name: str
 
 
-def numbered(sql):
-    """`sql` with psycopg's placeholders (%s) numbered as PREPARE takes them ($1, $2...); a
-    literal percent sign stays escaped (%%), since EXECUTE is sent with arguments."""
-    numbers = itertools.count(1)
-    return re.sub(r"%%|%s", lambda m: m.group() if m.group() == "%%" else f"${next(numbers)}", sql)
+def for_prepare(sql, params, slots):
+    """`sql`'s form for PREPARE: (SQL, constants, order of the named parameters, name)."""
+    named = dict(slots)
+    order = tuple(sorted(set(named.values())))
+    numbers = {name: number for number, name in enumerate(order, start=1)}
+    positions = itertools.count()
+
+    def placeholder(match):
+        if match.group() == "%%":  # a literal percent sign, still escaped for psycopg
+            return "%%"
+        position = next(positions)
+        return f"${numbers[named[position]]}" if position in named else "%s"
+
+    prepared = re.sub(r"%%|%s", placeholder, sql)
+    constants = tuple(param for position, param in enumerate(params) if position not in named)
+    digest = hashlib.blake2b(f"{prepared}\x00{constants!r}".encode(), digest_size=10)
+    return prepared, constants, order, f"unnm_{digest.hexdigest()}"
 
 
 class Compiled:
@@ -159,10 +174,12 @@ class Compiled:
         """
         On PostgreSQL (unless UNNM_DB_PREPARE is off), the statement prepared once per session
         and executed, prepared in the same round trip the first time: planning the query cost
-        PostgreSQL most of its time on it, and a prepared statement is planned once. A prepared
+        PostgreSQL most of its time on it, and a prepared statement is planned once. Its
+        constants are written into it, so EXECUTE sends the named parameters alone. A prepared
         statement belongs to the session (it outlives a rolled-back transaction), so they are
-        counted per connection to the server; one whose first run failed may or may not exist,
-        and is sent as plain SQL for the rest of that session.
+        counted per connection to the server. One that fails (its first PREPARE, or an EXECUTE
+        after a migration changed a column's type under it) is sent as plain SQL for the rest of
+        that session, at once unless the failure broke the transaction around it.
         """
         if connection.vendor != "postgresql" or not settings.UNNM_DB_PREPARE:
             return cursor.execute(compiled.sql, params)
@@ -173,12 +190,22 @@ class Compiled:
         state = prepared[1].get(compiled.name)
         if state is False:
             return cursor.execute(compiled.sql, params)
-        arguments = ", ".join(["%s"] * len(compiled.params))
-        execute = f"EXECUTE {compiled.name}({arguments})"
-        if state:
-            return cursor.execute(execute, params)
+        values = {name: params[position] for position, name in compiled.slots}
+        arguments = [values[name] for name in compiled.order]
+        execute = f"EXECUTE {compiled.name}"
+        if compiled.order:
+            execute += f"({', '.join(['%s'] * len(compiled.order))})"
         prepared[1][compiled.name] = False
-        cursor.execute(f"PREPARE {compiled.name} AS {compiled.numbered}; {execute}", params)
+        try:
+            if state:
+                cursor.execute(execute, arguments)
+            else:
+                prepare = f"PREPARE {compiled.name} AS {compiled.prepared}"
+                cursor.execute(f"{prepare}; {execute}", [*compiled.constants, *arguments])
+        except DatabaseError:
+            if connection.in_atomic_block:
+                raise
+            return cursor.execute(compiled.sql, params)
         prepared[1][compiled.name] = True
 
     def compile(self, key, parameters):
@@ -201,14 +228,17 @@ class Compiled:
         else:
             names = [*query.extra_select, *query.values_select, *query.annotation_select]
         converters = compiler.get_converters([column for column, _sql, _alias in compiler.select])
+        prepared, constants, order, name = for_prepare(sql, params, slots)
         self.compiled[key] = compiled = CompiledSQL(
             sql=sql,
             params=tuple(params),
             slots=slots,
             names=names,
             converters=converters,
-            name=f"unnm_compiled_{next(STATEMENTS)}",
-            numbered=numbered(sql),
+            prepared=prepared,
+            constants=constants,
+            order=order,
+            name=name,
         )
         return compiled
 

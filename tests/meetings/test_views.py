@@ -509,6 +509,19 @@ def test_meeting_page_carries_over_points_by_the_meeting_s_local_day(client):
     assert "Closed the day before" not in content
 
 
+def test_action_point_without_a_responsible_organisation_names_none(client):
+    meeting = MeetingFactory()
+    ActionPointFactory(meeting=meeting, text="Agree the dates", responsible=None)
+    ParticipationFactory(meeting=meeting, representatives=None)
+
+    content = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert "Agree the dates" in content
+    assert "None" not in content
+    assert "Responsible:" not in content
+    assert "representative" not in content
+
+
 def test_meeting_page_shows_members_only_documents_to_staff_alone(client, admin_client):
     meeting = MeetingFactory()
     DocumentFactory(meeting=meeting, title="Public concept note")

@@ -4,8 +4,8 @@ once and run again with new parameters."""
 import datetime
 
 import pytest
-from django.db import DatabaseError, connection
-from django.db.models import F
+from django.db import connection
+from django.db.models import F, Value
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
@@ -129,16 +129,61 @@ def test_compiled_query_is_prepared_once_per_postgresql_session():
     with CaptureQueriesContext(connection) as queries:
         first = query(slug="un-agency")
         second = query(slug="un-agency")
+    (compiled,) = query.compiled.values()
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'unnm_%%'")
-        (prepared,) = cursor.fetchone()
+        cursor.execute("SELECT 1 FROM pg_prepared_statements WHERE name = %s", [compiled.name])
+        prepared = cursor.fetchall()
 
     assert first == second == [{"slug": "un-agency", "acronym": "UNA"}]
     sent = [query["sql"] for query in queries.captured_queries]
-    assert sent[0].startswith("PREPARE unnm_compiled_") and "; EXECUTE unnm_compiled_" in sent[0]
-    assert sent[1].startswith("EXECUTE unnm_compiled_")
-    assert "'un-agency'" in sent[1]
-    assert prepared >= 1
+    assert sent[0].startswith(f"PREPARE {compiled.name} AS SELECT ")
+    assert sent[0].endswith(f"; EXECUTE {compiled.name}('un-agency')")
+    # The constants are in the statement: EXECUTE sends the named parameter alone.
+    assert sent[1] == f"EXECUTE {compiled.name}('un-agency')"
+    assert prepared == [(1,)]
+
+
+def test_compiled_query_has_one_statement_name_in_every_process():
+    """The name is a digest of the statement: a session shared by two processes (a pooler)
+    never runs one process's statement under the other's name."""
+    OrganisationFactory(slug="same")
+    one, other = organisation_names(), organisation_names()
+    one(slug="same")
+    other(slug="same")
+    with translation.override("az"):
+        one(slug="same")
+    names = [compiled.name for query in (one, other) for compiled in query.compiled.values()]
+
+    assert names[0] == names[2] != names[1]
+    assert names[0].startswith("unnm_")
+
+
+@pytest.mark.postgres_only
+def test_compiled_query_keeps_the_types_of_its_constants_when_prepared():
+    OrganisationFactory(slug="typed")
+    query = Compiled(
+        lambda slug: Organisation.objects.filter(slug=slug).values(
+            "slug", flag=Value(True), day=Value(datetime.date(2030, 1, 2))
+        )
+    )
+
+    assert (
+        query(slug="typed")
+        == query(slug="typed")
+        == [{"slug": "typed", "flag": True, "day": datetime.date(2030, 1, 2)}]
+    )
+
+
+@pytest.mark.postgres_only
+def test_compiled_query_without_parameters_is_prepared():
+    OrganisationFactory(slug="only", acronym="ONE")
+    query = Compiled(lambda: Organisation.objects.filter(acronym="ONE").values("slug"))
+
+    with CaptureQueriesContext(connection) as queries:
+        rows = [query(), query()]
+
+    assert rows == [[{"slug": "only"}]] * 2
+    assert queries.captured_queries[1]["sql"] == f"EXECUTE {query.compiled.popitem()[1].name}"
 
 
 @pytest.mark.postgres_only
@@ -178,13 +223,37 @@ def test_compiled_query_whose_preparing_failed_goes_on_as_plain_sql(settings):
     query(slug="academia")  # compiled, not prepared
     settings.UNNM_DB_PREPARE = True
     (compiled,) = query.compiled.values()
-    with connection.cursor() as cursor:  # a statement of that name already in the session
+    with connection.cursor() as cursor:  # another statement of that name already in the session
         cursor.execute(f"PREPARE {compiled.name} AS SELECT 1")
 
-    with pytest.raises(DatabaseError):
-        query(slug="academia")
     with CaptureQueriesContext(connection) as queries:
-        rows = query(slug="academia")
+        first = query(slug="academia")
+        second = query(slug="academia")
 
-    assert rows == [{"slug": "academia", "acronym": "ACA"}]
-    assert queries.captured_queries[0]["sql"].startswith("SELECT ")
+    assert first == second == [{"slug": "academia", "acronym": "ACA"}]
+    sent = [query["sql"] for query in queries.captured_queries]
+    assert sent[0].startswith("PREPARE ")
+    assert sent[1].startswith("SELECT ") and sent[2].startswith("SELECT ")
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_compiled_query_survives_a_migration_that_changes_a_column_under_it():
+    """A prepared statement whose result type changed ("cached plan must not change result
+    type") is sent as plain SQL from then on, without failing the page."""
+    OrganisationFactory(slug="altered", acronym="ALT")
+    query = organisation_names()
+    query(slug="altered")
+    column = Organisation._meta.get_field("acronym")
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE members_organisation ALTER COLUMN acronym TYPE varchar(77)")
+    try:
+        rows = [query(slug="altered"), query(slug="altered")]
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "ALTER TABLE members_organisation ALTER COLUMN acronym "
+                f"TYPE varchar({column.max_length})"
+            )
+
+    assert rows == [[{"slug": "altered", "acronym": "ALT"}]] * 2
