@@ -37,7 +37,7 @@ from meetings.models.meeting import (
     representative_count,
 )
 from meetings.models.programme import ActionPoint, AgendaItem, Participation, Remark
-from unnm.db import Compiled, Nested, json_rows
+from unnm.db import Compiled, Nested, json_rows, rows_of
 from unnm.languages import translated
 
 # The page lists the most recent open action points of earlier meetings, newest first; one more
@@ -63,18 +63,6 @@ def person_columns(relation):
         "name": F(f"{relation}__name"),
         "consents": F(f"{relation}__consent_public_listing"),
     }
-
-
-def rows_of(queryset, rows, parent="meeting"):
-    """`queryset`'s rows of the outer row (`parent` is their key to it) as one JSON array,
-    `rows` (`json_rows`)."""
-    return Subquery(
-        queryset.filter(**{parent: OuterRef("pk")})
-        .order_by()
-        .values(parent)
-        .annotate(rows=rows)
-        .values("rows")
-    )
 
 
 def action_point_columns():

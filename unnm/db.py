@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import DatabaseError, connections
-from django.db.models import Aggregate, Func, JSONField
+from django.db.models import Aggregate, Func, JSONField, OuterRef, Subquery
 from django.db.models.functions import JSONObject
 from django.utils import timezone
 from modeltranslation.utils import get_language
@@ -77,6 +77,18 @@ def json_rows(*, order_by=(), **fields):
     ]
     return JSONList(
         JSONObject(**fields), order_by=ordering or None, output_field=Rows(keys=order_by)
+    )
+
+
+def rows_of(queryset, rows, parent="meeting"):
+    """`queryset`'s rows of the outer query's row (`parent` is their key to it), as one JSON
+    array (`rows`: a `JSONList` or `json_rows`), for a subquery of the outer row's own query."""
+    return Subquery(
+        queryset.filter(**{parent: OuterRef("pk")})
+        .order_by()
+        .values(parent)
+        .annotate(rows=rows)
+        .values("rows")
     )
 
 

@@ -5,7 +5,6 @@ from django.db import models
 from django.db.models import (
     Count,
     F,
-    JSONField,
     OuterRef,
     Prefetch,
     Q,
@@ -19,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext_lazy as _
 
-from unnm.db import JSONList
+from unnm.db import JSONList, rows_of
 from unnm.languages import translated
 
 
@@ -217,15 +216,8 @@ class MeetingQuerySet(models.QuerySet):
         with `fields` (expressions on the relation's through model), for a subquery of the
         meeting's own query: short reference rows, where a prefetch would be one more query.
         """
-        rows = (
-            getattr(self.model, relation)
-            .through.objects.filter(meeting=OuterRef("pk"))
-            .order_by()
-            .values("meeting")
-            .annotate(items=JSONList(JSONObject(**fields)))
-            .values("items")
-        )
-        return Subquery(rows, output_field=JSONField())
+        through = getattr(self.model, relation).through
+        return rows_of(through.objects.all(), JSONList(JSONObject(**fields)))
 
     def with_objectives(self):
         """
