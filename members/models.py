@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from unnm.languages import in_every_language, language_columns
+from unnm.languages import in_every_language
 from unnm.validators import validate_image_size
 
 
@@ -31,17 +31,6 @@ class OrganisationRole(models.TextChoices):
     CO_CHAIR = "co_chair", _("Co-chair")
     MEMBER = "member", _("Member")
     OBSERVER = "observer", _("Observer")
-
-
-def mentioned_organisation(under):
-    """
-    The columns that naming an organisation on a public page reads (its name in each language,
-    acronym, kind, address, whether it is still a member), under the relation `under`: for
-    `.only()`, where the rest of its row (descriptions in every language, logo, website) is not
-    shown.
-    """
-    names = ("slug", "acronym", "kind", "is_active", "is_demo", "name", *language_columns("name"))
-    return [f"{under}__{name}" for name in names]
 
 
 class OrganisationQuerySet(models.QuerySet):

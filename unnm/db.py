@@ -1,6 +1,5 @@
 """
-Database expressions the ORM lacks, for PostgreSQL and SQLite alike, column lists, and queries
-compiled once.
+Database expressions the ORM lacks, for PostgreSQL and SQLite alike, and queries compiled once.
 """
 
 import hashlib
@@ -103,12 +102,6 @@ class Nested(Func):
 
     def as_postgresql(self, compiler, connection, **extra_context):
         return compiler.compile(self.source_expressions[0])
-
-
-def own_columns(model):
-    """Every column of `model`, as `.only()` names them: to read a row whole while limiting
-    what its `select_related` rows bring."""
-    return [field.name for field in model._meta.concrete_fields]
 
 
 @dataclass(frozen=True)
