@@ -20,7 +20,6 @@ from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.functions import TruncDate
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -37,6 +36,7 @@ from meetings.models.meeting import (
     representative_count,
 )
 from meetings.models.programme import ActionPoint, AgendaItem, Participation, Remark
+from members.models import Person
 from unnm.db import Compiled, Nested, json_rows, rows_of
 from unnm.languages import translated
 
@@ -237,7 +237,7 @@ def organisation(row, prefix="org", linked=False):
 def person(row):
     return {
         "consent_public_listing": bool(row["consents"]),
-        "display_name": f"{row['honorific']} {row['name']}".strip(),
+        "display_name": Person.named(row["honorific"], row["name"]),
     }
 
 
@@ -378,28 +378,24 @@ class Record:
 
     @staticmethod
     def action_point(point):
-        is_action = point["kind"] == ActionPoint.Kind.ACTION
+        responsible = organisation(point)
         due_on = day(point["due_on"])
         return {
             "text": point["text"],
-            "is_action": is_action,
+            "is_action": point["kind"] == ActionPoint.Kind.ACTION,
             "status": point["status"],
             "status_label": label(STATUSES, point["status"]),
-            "responsible": organisation(point),
+            "responsible": responsible,
             "responsible_note": (
-                _("Responsible: %(who)s") % {"who": point["org_acronym"] or point["org_name"]}
-                if point["org_slug"]
+                _("Responsible: %(who)s") % {"who": responsible["short_name"]}
+                if responsible
                 else ""
             ),
             "due_on": due_on,
             "due_note": (
                 _("due %(due)s") % {"due": date_format(due_on, "DATE_FORMAT")} if due_on else ""
             ),
-            # As ActionPoint.is_overdue.
-            "is_overdue": is_action
-            and point["status"] != ActionPoint.Status.DONE
-            and due_on is not None
-            and due_on < timezone.localdate(),
+            "is_overdue": ActionPoint.overdue(point["kind"], point["status"], due_on),
         }
 
     @cached_property

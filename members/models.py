@@ -242,7 +242,12 @@ class Person(models.Model):
 
     @property
     def display_name(self):
-        return f"{self.honorific} {self.name}".strip()
+        return self.named(self.honorific, self.name)
+
+    @staticmethod
+    def named(honorific, name):
+        """How a page names a person: "Dr. Name", or the name alone."""
+        return f"{honorific} {name}".strip()
 
     def latest_position(self):
         """The most recent post on record (prefetched `positions`), or None."""

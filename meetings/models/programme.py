@@ -340,9 +340,15 @@ class ActionPoint(models.Model):
 
     @property
     def is_overdue(self):
+        return self.overdue(self.kind, self.status, self.due_on)
+
+    @classmethod
+    def overdue(cls, kind, status, due_on):
+        """Whether an action point of `kind` and `status`, due on `due_on`, is overdue today
+        (for rows read as values: `meetings.record`)."""
         return (
-            self.is_action
-            and self.status != self.Status.DONE
-            and self.due_on is not None
-            and self.due_on < timezone.localdate()
+            kind == cls.Kind.ACTION
+            and status != cls.Status.DONE
+            and due_on is not None
+            and due_on < timezone.localdate()
         )
