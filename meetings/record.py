@@ -19,26 +19,23 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.functions import TruncDate
 from django.http import Http404
-from django.urls import reverse
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from frameworks.models import Activity
-from meetings.models.documents import Document
-from meetings.models.meeting import (
-    Meeting,
+from meetings.models.attendance import (
     attendance_sentence,
     group_by_kind,
     kinds_present,
-    linked_objectives,
-    linked_priorities,
     representative_count,
 )
+from meetings.models.documents import Document
+from meetings.models.meeting import Meeting, linked_objectives, linked_priorities, visible_to
 from meetings.models.programme import ActionPoint, AgendaItem, Participation, Remark
 from members.models import Person
 from unnm.db import Compiled, Nested, json_rows, rows_of
-from unnm.languages import translated
+from unnm.languages import address, translated
 
 # The page lists the most recent open action points of earlier meetings, newest first; one more
 # is read to tell that there are more.
@@ -77,17 +74,17 @@ def action_point_columns():
     }
 
 
-def carried_over(meetings):
+def carried_over(user):
     """
-    The action points of earlier meetings (of `meetings`) of the outer meeting's kind still open
-    when it took place: the most recent CARRIED_OVER_LIMIT + 1, newest first. The same line of
-    work: a working group carries over its own points, not the network's.
+    The action points of earlier meetings (that `user` may see) of the outer meeting's kind still
+    open when it took place: the most recent CARRIED_OVER_LIMIT + 1, newest first. The same line
+    of work: a working group carries over its own points, not the network's.
     """
     earlier = (
         ActionPoint.objects.outstanding_before(
             OuterRef(OuterRef("start")), OuterRef(OuterRef("local_day"))
         )
-        .filter(meeting__in=meetings, meeting__kind=OuterRef(OuterRef("kind")))
+        .filter(visible_to(user, "meeting__"), meeting__kind=OuterRef(OuterRef("kind")))
         .order_by("-meeting__start", "order", "pk")
         .values("pk")[: CARRIED_OVER_LIMIT + 1]
     )
@@ -166,7 +163,7 @@ def record_query(slug, user):
             ActionPoint.objects.all(),
             json_rows(order_by=["kind", "order", "pk"], **action_point_columns()),
         ),
-        "carried_over_rows": carried_over(Meeting.objects.visible_to(user)),
+        "carried_over_rows": carried_over(user),
         "documents_rows": rows_of(
             documents,
             json_rows(
@@ -220,7 +217,7 @@ def record_of(meeting, user=None):
 
 def organisation(row, prefix="org", linked=False):
     """An organisation named in `row` (`organisation_columns`), or None; with the address of its
-    page if it is `linked` (reversing an address costs more than the rest of a row)."""
+    page if it is `linked` (`unnm.languages.address`)."""
     slug = row[f"{prefix}_slug"]
     if slug is None:
         return None
@@ -230,7 +227,7 @@ def organisation(row, prefix="org", linked=False):
         "short_name": acronym or name,
         "kind": row[f"{prefix}_kind"],
         "is_active": bool(row[f"{prefix}_active"]),
-        "url": linked and reverse("members:organisation-detail", kwargs={"slug": slug}),
+        "url": linked and address("members:organisation-detail", slug=slug),
     }
 
 
@@ -239,6 +236,26 @@ def person(row):
         "consent_public_listing": bool(row["consents"]),
         "display_name": Person.named(row["honorific"], row["name"]),
     }
+
+
+def credit(person, role, organisation):
+    """
+    How the page names a speaker or a chair: by name, with their role and their organisation
+    (unless the role names it), if they agreed to be named; else by their organisation alone,
+    since a role is not a name.
+    """
+    if person["consent_public_listing"]:
+        shown = organisation and role is not None and organisation["short_name"] not in role
+        return {
+            "name": person["display_name"],
+            "role": role,
+            "organisation": organisation["short_name"] if shown else "",
+        }
+    if organisation:
+        name = _("A representative of %(organisation)s") % {"organisation": organisation["name"]}
+    else:
+        name = _("A representative")
+    return {"name": name, "role": "", "organisation": ""}
 
 
 def agenda_meta(item):
@@ -308,9 +325,10 @@ class Record:
                 "description": item["description"],
                 "remarks": [
                     {
-                        "speaker": person(remark),
+                        "speaker": (speaker := person(remark)),
                         "speaker_role": remark["role"],
-                        "speaker_organisation": organisation(remark),
+                        "speaker_organisation": (spoke_for := organisation(remark)),
+                        "credit": credit(speaker, remark["role"], spoke_for),
                         "is_published": remark["status"] == Remark.Status.PUBLISHED,
                         "summary": remark["summary"],
                         "full_text": remark["full_text"],
@@ -322,7 +340,7 @@ class Record:
             for item in row["agenda_rows"]
         ]
         self.chairs = [
-            {**person(chair), "position": chair["position"], "organisation": organisation(chair)}
+            credit(person(chair), chair["position"], organisation(chair))
             for chair in row["chairs_rows"]
         ]
         self.participations = [
@@ -344,7 +362,7 @@ class Record:
                 "meeting": {
                     "title": point["title"],
                     "day": day(point["day"]),
-                    "url": reverse("meetings:meeting-detail", kwargs={"slug": point["slug"]}),
+                    "url": address("meetings:meeting-detail", slug=point["slug"]),
                 },
             }
             for point in row["carried_over_rows"]
@@ -358,7 +376,7 @@ class Record:
                 "kind_label": label(DOCUMENT_KINDS, document["kind"]),
                 "external_url": document["external_url"],
                 "url": (
-                    reverse("meetings:document-download", kwargs={"pk": document["pk"]})
+                    address("meetings:document-download", pk=document["pk"])
                     if document["file"]
                     else document["external_url"]
                 ),
@@ -369,7 +387,7 @@ class Record:
         self.activities = [
             {
                 "title": activity["title"],
-                "url": reverse("frameworks:activity-detail", kwargs={"slug": activity["slug"]}),
+                "url": address("frameworks:activity-detail", slug=activity["slug"]),
                 "lead": organisation(activity),
                 "is_synergy": bool(activity["synergy"]),
             }

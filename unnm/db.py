@@ -6,11 +6,13 @@ import hashlib
 import itertools
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.db import DatabaseError, connections
 from django.db.models import Aggregate, Func, JSONField, OuterRef, Subquery
 from django.db.models.functions import JSONObject
+from django.db.models.query import get_related_populators
 from django.utils import timezone
 from modeltranslation.utils import get_language
 
@@ -118,6 +120,7 @@ class CompiledSQL:
     constants: tuple
     order: tuple
     name: str
+    instances: object = None  # how CompiledInstances builds a row's instances
 
 
 def for_prepare(sql, params, slots):
@@ -150,7 +153,9 @@ class Compiled:
     parameter, which must reach the SQL as a parameter of its own (compared with a text column);
     everything else it reads (the language, the time zone, settings) is kept with the SQL, and it
     must not read the clock or the visitor. Rows come back as dicts, through the converters of
-    their fields, as `values()` gives them.
+    their fields, as `values()` gives them; or, from a queryset of model instances (with
+    `select_related` and annotations), as the instances iterating it would give
+    (`CompiledInstances`).
     """
 
     def __init__(self, build, using="default"):
@@ -169,10 +174,11 @@ class Compiled:
             self.execute(compiled, cursor, connection, params)
             rows = cursor.fetchall()
         converters = compiled.converters
-        return [
-            dict(zip(compiled.names, self.convert(row, converters, connection), strict=True))
-            for row in rows
-        ]
+        return self.rows(compiled, [self.convert(row, converters, connection) for row in rows])
+
+    @staticmethod
+    def rows(compiled, rows):
+        return [dict(zip(compiled.names, row, strict=True)) for row in rows]
 
     @staticmethod
     def execute(compiled, cursor, connection, params):
@@ -244,8 +250,13 @@ class Compiled:
             constants=constants,
             order=order,
             name=name,
+            instances=self.instances_of(queryset, compiler),
         )
         return compiled
+
+    @staticmethod
+    def instances_of(queryset, compiler):
+        return None
 
     @staticmethod
     def convert(row, converters, connection):
@@ -254,3 +265,57 @@ class Compiled:
             for function in functions:
                 row[position] = function(row[position], expression, connection)
         return row
+
+
+@dataclass(frozen=True)
+class Instances:
+    """How a compiled row becomes model instances: as Django's `ModelIterable` builds them, from
+    the columns its compiler selected (the model's own, then `select_related`'s, then the
+    annotations)."""
+
+    from_db: object
+    database: str
+    init_list: list
+    fields: slice
+    related: list
+    annotations: dict
+
+    def build(self, row):
+        instance = self.from_db(self.database, self.init_list, row[self.fields])
+        for related in self.related:
+            related.populate(row, instance)
+        for name, position in self.annotations.items():
+            setattr(instance, name, row[position])
+        return instance
+
+
+class CompiledInstances(Compiled):
+    """
+    `Compiled` for a queryset of model instances (a page's own object, with `select_related`
+    and annotations): built as iterating the queryset builds them, without compiling its SQL
+    again on every page. Known related objects and prefetches are not supported.
+    """
+
+    @staticmethod
+    def instances_of(queryset, compiler):
+        fetch_mode = queryset._fetch_mode
+        if (
+            queryset._prefetch_related_lookups
+            or queryset._known_related_objects
+            or fetch_mode.track_peers
+        ):
+            raise ValueError("A compiled queryset prefetches nothing and tracks no peers.")
+        select, klass_info = compiler.select, compiler.klass_info
+        fields = klass_info["select_fields"]
+        return Instances(
+            from_db=partial(klass_info["model"].from_db, fetch_mode=fetch_mode),
+            database=queryset.db,
+            init_list=[column[0].target.attname for column in select[fields[0] : fields[-1] + 1]],
+            fields=slice(fields[0], fields[-1] + 1),
+            related=get_related_populators(klass_info, select, queryset.db, fetch_mode),
+            annotations=dict(compiler.annotation_col_map or {}),
+        )
+
+    @staticmethod
+    def rows(compiled, rows):
+        return [compiled.instances.build(row) for row in rows]

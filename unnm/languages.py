@@ -11,7 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
-from django.utils import timezone
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import to_locale
 from modeltranslation.settings import AVAILABLE_LANGUAGES
@@ -55,6 +56,27 @@ def translated(field, otherwise=None):
     )
 
 
+def address(viewname, **kwargs):
+    """
+    `reverse(viewname, kwargs=kwargs)`: the address of a page in the active language, reversed
+    once per process, language, script prefix and arguments. A meeting's page links dozens of
+    organisations and meetings, and reversing their addresses cost more than the rest of their
+    rows. The URLconf does not change while a process runs.
+    """
+    return _address(
+        translation.get_language(),
+        get_script_prefix(),
+        get_urlconf(),
+        viewname,
+        tuple(sorted(kwargs.items())),
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _address(language, script_prefix, urlconf, viewname, kwargs):
+    return reverse(viewname, kwargs=dict(kwargs))
+
+
 def zone_city():
     """
     The city that names the current time zone in the active language, as the Unicode CLDR
@@ -71,23 +93,6 @@ def _zone_city(key, locale):
         return get_timezone_location(key, locale=locale, return_city=True)
     except (LookupError, ValueError, UnknownLocaleError):  # unknown to CLDR: the key's own words
         return key.rsplit("/", 1)[-1].replace("_", " ")
-
-
-def built_per_language(build):
-    """
-    The queryset `build(*args)` returns, built once per process, active language and `args`:
-    for querysets whose building (translated columns, subqueries, prefetches) costs more CPU than
-    running them. Each call gets a copy (`.all()`), so evaluating it caches nothing for the next
-    request. (Django's prefetching leaves a hint of the last instance it read on the shared
-    `Prefetch` querysets: one record per language held in memory, never read.)
-    """
-    built = functools.lru_cache(maxsize=64)(lambda language, *args: build(*args))
-
-    @functools.wraps(build)
-    def in_active_language(*args):
-        return built(get_language(), *args).all()
-
-    return in_active_language
 
 
 def in_every_language(instance, field, into=None):

@@ -15,9 +15,15 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, JSONObject
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import get_text_list, slugify
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from meetings.models.attendance import (
+    attendance_sentence,
+    group_by_kind,
+    kinds_present,
+    representative_count,
+)
 from unnm.db import JSONList, rows_of
 from unnm.languages import translated
 
@@ -57,40 +63,6 @@ def linked_priorities(rows):
     return [LinkedPriority(row["pk"], row["number"], row["title"]) for row in rows]
 
 
-def kinds_present(csv):
-    """The kinds of `with_kinds_present()`'s comma-separated column."""
-    return set(filter(None, (csv or "").split(",")))
-
-
-def group_by_kind(participations, kind_of, present):
-    """
-    Participations grouped by the kind of their organisation (`kind_of`), in the directory's
-    order of kinds, as (kind, plural label, participations); a kind recorded as `present`
-    without names (`ParticipationByKind`) is a group with no organisation listed.
-    """
-    groups = {kind: [] for kind in KIND_PLURALS}
-    for participation in participations:
-        groups.setdefault(kind_of(participation), []).append(participation)
-    return [
-        (kind, KIND_PLURALS.get(kind, kind), items)
-        for kind, items in groups.items()
-        if items or kind in present
-    ]
-
-
-def attendance_sentence(groups):
-    """ "UN agencies, diplomatic missions and NGOs", from `group_by_kind`'s groups."""
-    labels = [str(label) for _kind, label, _items in groups]
-    return get_text_list(labels, _("and")) if labels else ""
-
-
-def representative_count(counts):
-    """The people at a meeting in all, unless a participation did not record its own."""
-    if not counts or None in counts:
-        return None
-    return sum(counts)
-
-
 class MeetingKind(models.TextChoices):
     COORDINATION = "coordination", _("Coordination meeting")
     WORKING_GROUP = "working_group", _("Working group")
@@ -116,17 +88,16 @@ class MeetingVisibility(models.TextChoices):
     MEMBERS = "members", _("Members only (staff and invited people)")
 
 
-# How the meeting page names a group of participants ("UN agencies ... attended").
-KIND_PLURALS = {
-    "un_agency": _("UN agencies"),
-    "diplomatic_mission": _("diplomatic missions"),
-    "government": _("government authorities"),
-    "ngo": _("NGOs"),
-    "academia": _("academia"),
-    "international": _("international organisations"),
-    "private_sector": _("the private sector"),
-    "other": _("other organisations"),
-}
+def visible_to(user, relation=""):
+    """The condition of `MeetingQuerySet.visible_to` on the meeting at `relation` ("meeting__"),
+    for a query that joins it rather than asking for its primary key IN a subquery."""
+    condition = Q()
+    if not user.has_perm("meetings.view_draft_meeting"):
+        statuses = [MeetingStatus.PUBLISHED, MeetingStatus.CANCELLED]
+        condition &= Q(**{f"{relation}status__in": statuses})
+    if not user.has_perm("meetings.view_members_only"):
+        condition &= Q(**{f"{relation}visibility": MeetingVisibility.PUBLIC})
+    return condition
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -140,10 +111,7 @@ class MeetingQuerySet(models.QuerySet):
     def visible_to(self, user):
         """What a visitor may open: published public pages, plus drafts for those who may preview
         them and members-only meetings for those who may see members' content."""
-        meetings = self if user.has_perm("meetings.view_draft_meeting") else self.published()
-        if not user.has_perm("meetings.view_members_only"):
-            meetings = meetings.filter(visibility=MeetingVisibility.PUBLIC)
-        return meetings
+        return self.filter(visible_to(user))
 
     def upcoming(self, now=None):
         return self.filter(end__gte=now or timezone.now()).order_by("start")
@@ -402,7 +370,12 @@ class Meeting(models.Model):
                 name="meetings_meeting_visibility_valid",
             ),
         ]
-        indexes = [models.Index(fields=["status", "visibility", "start"])]
+        indexes = [
+            models.Index(fields=["status", "visibility", "start"]),
+            # A meeting's page reads the open action points of the latest earlier meetings of
+            # its kind (meetings.record.carried_over).
+            models.Index(fields=["kind", "start"]),
+        ]
 
     def __str__(self):
         return f"{self.title} ({timezone.localtime(self.start):%d %b %Y})"

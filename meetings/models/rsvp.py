@@ -6,7 +6,6 @@ settings row so that capacity is never exceeded.
 """
 
 import re
-from typing import NamedTuple
 
 from django.core import signing
 from django.db import models
@@ -75,13 +74,6 @@ class PersonalLink:
         return record
 
 
-class NamedParticipant(NamedTuple):
-    """A participant as the meeting's page names them."""
-
-    name: str
-    organisation: str
-
-
 class RSVPQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(status=RSVPStatus.CONFIRMED)
@@ -109,8 +101,10 @@ def named_participants(meeting):
     organisation only (its acronym, else its name in the active language, else the name the
     participant wrote): read as values, never an address, so a page full of names stays cheap.
     """
+    # Dicts: a template looks a key up in a dict at once, an attribute of a tuple after a failed
+    # lookup of the key.
     return [
-        NamedParticipant(row["name"], row["shown_organisation"])
+        {"name": row["name"], "organisation": row["shown_organisation"]}
         for row in named_participant_rows(slug=meeting.slug)
     ]
 

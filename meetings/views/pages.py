@@ -18,7 +18,8 @@ from meetings.models.rsvp import named_participants
 from meetings.models.rsvp_settings import MAIL_WORDING
 from meetings.pages import ANSWERS
 from meetings.record import record_of
-from unnm.languages import built_per_language, language_columns
+from unnm.db import CompiledInstances
+from unnm.languages import language_columns
 from unnm.pagecache import Fragment, depends_on
 
 FILTER_KEYS = ("q", "year", "kind", "format", "organisation", "objective")
@@ -74,18 +75,21 @@ class MeetingDetailView(DetailView):
     stores_programme = True
 
     def get_object(self, queryset=None):
-        name = f"meeting:{self.kwargs['slug']}"
+        slug = self.kwargs["slug"]
         self.programme = (
-            Fragment.of(self.request, name, PROGRAMME_VERSIONS)
+            Fragment.of(self.request, f"meeting:{slug}", PROGRAMME_VERSIONS)
             if self.stores_programme
             else Fragment(None)
         )
-        return super().get_object(queryset)
+        if self.request.user.is_authenticated:
+            return super().get_object(queryset)
+        meetings = public_meeting_page(slug=slug)
+        if not meetings:
+            raise Http404
+        return meetings[0]
 
     def get_queryset(self):
-        if self.request.user.is_authenticated:
-            return meeting_pages(self.request.user)
-        return public_meeting_pages()
+        return meeting_pages(self.request.user)
 
     def get_context_data(self, **kwargs):
         meeting = self.object
@@ -114,10 +118,11 @@ def meeting_pages(user):
     )
 
 
-@built_per_language
-def public_meeting_pages():
-    """`meeting_pages` for the public."""
-    return meeting_pages(AnonymousUser())
+# The public's meeting page: compiled once per language (building the query cost the ORM more
+# than running it), prepared on PostgreSQL.
+public_meeting_page = CompiledInstances(
+    lambda slug: meeting_pages(AnonymousUser()).filter(slug=slug)
+)
 
 
 class MeetingPrintView(MeetingDetailView):

@@ -875,6 +875,29 @@ def test_carried_over_points_are_those_of_the_same_line_of_work(client, when):
     assert "Update the network&#x27;s ToR" not in content and "network's ToR" not in content
 
 
+def test_carried_over_points_of_hidden_meetings_are_for_those_who_may_see_them(
+    client, admin_client
+):
+    """The points of a draft or a members-only meeting are carried over for staff alone: the
+    visibility is checked on the earlier meeting joined to its points."""
+    ActionPointFactory(meeting=past_meeting(30), text="Public follow-up")
+    ActionPointFactory(
+        meeting=past_meeting(25, status=Meeting.Status.DRAFT), text="Follow-up of a draft"
+    )
+    ActionPointFactory(
+        meeting=past_meeting(20, visibility=Meeting.Visibility.MEMBERS),
+        text="Follow-up among members",
+    )
+    meeting = MeetingFactory()
+
+    public = client.get(meeting.get_absolute_url()).content.decode()
+    staff = admin_client.get(meeting.get_absolute_url()).content.decode()
+
+    assert "Public follow-up" in public
+    assert "Follow-up of a draft" not in public and "Follow-up among members" not in public
+    assert all(text in staff for text in ("Public", "of a draft", "among members"))
+
+
 @pytest.mark.parametrize("when", ["past", "upcoming"])
 def test_invitation_to_answer_comes_right_after_the_title_of_an_upcoming_meeting(client, when):
     meeting = WHEN[when](format=Meeting.Format.IN_PERSON, venue="UN House, Baku")

@@ -9,9 +9,12 @@ from django.db.models import F, Value
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from members.models import Organisation
-from tests.members.factories import OrganisationFactory
-from unnm.db import Compiled, Rows, json_rows
+from meetings.models import Meeting
+from members.models import Organisation, Person
+from tests.meetings.factories import MeetingFactory
+from tests.meetings.rsvp_factories import RSVPSettingsFactory
+from tests.members.factories import OrganisationFactory, PersonFactory
+from unnm.db import Compiled, CompiledInstances, Rows, json_rows
 from unnm.languages import translated
 
 pytestmark = pytest.mark.django_db
@@ -115,6 +118,78 @@ def test_compiled_query_sends_hostile_values_as_parameters():
 
     assert query(slug="plain' OR '1'='1") == []
     assert query(slug="plain") == [{"slug": "plain"}]
+
+
+def people_of(slug):
+    return (
+        Person.objects.filter(organisation__slug=slug)
+        .select_related("organisation")
+        .annotate(shown_position=translated("position"))
+        .defer("email", "phone")
+        .order_by("name")
+    )
+
+
+def described(people):
+    return [
+        (
+            person.pk,
+            person.name,
+            person.organisation.acronym,
+            person.shown_position,
+            person.get_deferred_fields(),
+            person._state.adding,
+            person._state.db,
+        )
+        for person in people
+    ]
+
+
+def test_compiled_instances_are_those_iterating_the_queryset_gives():
+    iom = OrganisationFactory(slug="iom", acronym="IOM")
+    PersonFactory(organisation=iom, name="Leyla", position_en="Officer", position_az="Mütəxəssis")
+    PersonFactory(organisation=iom, name="Anar", position_en="Chief", position_az="")
+    PersonFactory(organisation=OrganisationFactory(slug="ilo"), name="Other")
+    query = CompiledInstances(people_of)
+
+    for language in ("en", "az"):
+        with translation.override(language):
+            expected = described(people_of("iom"))
+            with CaptureQueriesContext(connection) as queries:
+                people = query(slug="iom")
+                compiled = described(people)
+
+            # The organisation came with the row (select_related), the email stayed deferred.
+            assert len(queries) == 1
+            assert compiled == expected
+            assert [person.shown_position for person in people] == (
+                ["Chief", "Officer"] if language == "en" else ["Chief", "Mütəxəssis"]
+            )
+            assert people[0].get_deferred_fields() == {"email", "phone"}
+
+
+def test_compiled_instances_know_a_missing_reverse_one_to_one_without_a_query():
+    with_settings = MeetingFactory(slug="with-settings")
+    RSVPSettingsFactory(meeting=with_settings, capacity=40)
+    MeetingFactory(slug="without-settings")
+    query = CompiledInstances(
+        lambda slug: Meeting.objects.filter(slug=slug).select_related("rsvp_settings")
+    )
+
+    (answering,) = query(slug="with-settings")
+    (silent,) = query(slug="without-settings")
+    with CaptureQueriesContext(connection) as queries:
+        assert answering.rsvp_settings.capacity == 40
+        assert answering.rsvp_settings.meeting is answering
+        assert getattr(silent, "rsvp_settings", None) is None
+    assert len(queries) == 0
+
+
+def test_compiled_instances_refuse_a_prefetch():
+    query = CompiledInstances(lambda slug: people_of(slug).prefetch_related("positions"))
+
+    with pytest.raises(ValueError, match="prefetches nothing"):
+        query(slug="iom")
 
 
 def organisation_names():

@@ -3,8 +3,9 @@ the words of the time zone in the page's language."""
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
-from django.utils.translation import get_language
+from django.urls import NoReverseMatch, translate_url
+from django.utils.encoding import iri_to_uri
+from django.utils.translation import get_language, override
 
 from unnm import languages
 
@@ -24,6 +25,24 @@ def unprefixed(path, language):
     return "/" + path.removeprefix(prefix) if path.startswith(prefix) else path
 
 
+def translated_path(request, match, code):
+    """
+    The request's path and query string in the language `code`: `translate_url`, from the
+    request's own resolver match rather than resolving its path again for each language, the
+    address reversed once per language and arguments (`unnm.languages.address`).
+    """
+    if match.args or not match.url_name:
+        return translate_url(request.get_full_path(), code)
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    with override(code):
+        try:
+            path = languages.address(name, **match.kwargs)
+        except NoReverseMatch:
+            return request.get_full_path()
+    query = request.META.get("QUERY_STRING", "")
+    return f"{path}?{iri_to_uri(query)}" if query else path
+
+
 @register.simple_tag(takes_context=True)
 def language_alternates(context):
     """
@@ -36,10 +55,10 @@ def language_alternates(context):
     if request is None:
         return {"languages": [], "default_url": ""}
     current = get_language()
-    resolved = getattr(request, "resolver_match", None) is not None
+    match = getattr(request, "resolver_match", None)
     languages = []
     for code, name in settings.LANGUAGES:
-        path = translate_url(request.get_full_path(), code) if resolved else f"/{code}/"
+        path = translated_path(request, match, code) if match is not None else f"/{code}/"
         languages.append(
             {
                 "code": code,
@@ -49,7 +68,7 @@ def language_alternates(context):
                 "is_current": code == current,
             }
         )
-    page = request.get_full_path() if resolved else f"/{current}/"
+    page = request.get_full_path() if match is not None else f"/{current}/"
     return {
         "languages": languages,
         "default_url": request.build_absolute_uri(unprefixed(page, current)),
