@@ -8,6 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 
 from tests.unnm.production import BASE_DIR, production_env, run_django
+from unnm.staticfiles import StaticFilesStorage
 
 SETTINGS_FILE = str(BASE_DIR / "unnm" / "settings.py")
 
@@ -97,19 +98,36 @@ def test_settings_read_login_protection_and_retention_from_the_environment(monke
     assert values["UNNM_RSVP_RETENTION_MONTHS"] == 6
 
 
-def test_collectstatic_builds_the_compressed_manifest(settings, tmp_path):
+def collect_static(settings, tmp_path):
     settings.STATIC_ROOT = tmp_path / "static"
     settings.STORAGES = {
         **settings.STORAGES,
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+        "staticfiles": {"BACKEND": "unnm.staticfiles.StaticFilesStorage"},
     }
-
     call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def test_collectstatic_builds_the_compressed_manifest(settings, tmp_path):
+    collect_static(settings, tmp_path)
 
     manifest = (tmp_path / "static" / "staticfiles.json").read_text()
     assert "vendor/bootstrap/css/bootstrap.min.css" in manifest
     assert "admin/js/core.js" in manifest
     assert list((tmp_path / "static" / "css").glob("site.*.css.gz"))
+
+
+def test_a_static_file_s_address_is_looked_up_in_the_manifest_once(settings, tmp_path):
+    collect_static(settings, tmp_path)
+    storage = StaticFilesStorage()
+    looked_up = []
+    stored_name = storage.stored_name
+    storage.stored_name = lambda name: looked_up.append(name) or stored_name(name)
+
+    addresses = [storage.url("css/site.css") for _ in range(3)]
+
+    assert re.fullmatch(r"/static/css/site\.[0-9a-f]{12}\.css", addresses[0])
+    assert addresses == [addresses[0]] * 3
+    assert looked_up == ["css/site.css"]
 
 
 def test_gunicorn_config_binds_to_localhost_with_workers_from_the_environment(monkeypatch):
