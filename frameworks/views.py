@@ -26,6 +26,7 @@ from frameworks.models import (
     Outcome,
     StrategicPriority,
 )
+from unnm.db import Compiled, CompiledInstances
 from unnm.exports import csv_response
 from unnm.pagecache import depends_on
 
@@ -61,6 +62,32 @@ def public_action_points():
     )
 
 
+# The queries of the framework pages and the matrix, compiled once per language and prepared
+# (unnm.db.Compiled): building them cost the ORM more CPU than drawing the matrix's cells.
+all_frameworks = CompiledInstances(
+    lambda: CooperationFramework.objects.newest_first().with_has_mapping()
+)
+objectives_with_activity_count = CompiledInstances(
+    lambda: GCMObjective.objects.with_activity_count()
+)
+# The matrix's counts, by outcome and objective; an output's links count under its outcome.
+link_counts = Compiled(
+    lambda framework: (
+        ObjectiveLink.objects.of_framework(framework)
+        .with_row_outcome()
+        .values("row_outcome", "objective__number")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+)
+outcomes_of_framework = CompiledInstances(
+    lambda framework: Outcome.objects.filter(priority__framework=framework)
+)
+priorities_of_framework = CompiledInstances(
+    lambda framework: StrategicPriority.objects.filter(framework=framework)
+)
+
+
 class FrameworkMixin:
     """Pages about one cooperation framework: ?framework=<id>, else the one partners land on."""
 
@@ -68,7 +95,7 @@ class FrameworkMixin:
         if not hasattr(self, "_framework"):
             # Every framework in one query (a country has a handful): the list for the page's
             # links, and the one it shows, the landing one unless another is asked for.
-            self._frameworks = list(CooperationFramework.objects.newest_first().with_has_mapping())
+            self._frameworks = all_frameworks()
             wanted = self.request.GET.get("framework", "")
             chosen = None
             if wanted.isascii() and wanted.isdigit():  # not "²", which int() refuses
@@ -95,7 +122,7 @@ class MatrixView(FrameworkMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         self.language = get_language()  # once: a look-up in a context-local each time
         framework = context["framework"]
-        objectives = list(GCMObjective.objects.with_activity_count())
+        objectives = objectives_with_activity_count()
         page = url_pattern("frameworks:objective-detail", "number")
         for objective in objectives:
             objective.url = page.format(number=objective.number)
@@ -124,13 +151,7 @@ class MatrixView(FrameworkMixin, TemplateView):
         query, by outcome and objective; a priority's cell adds up its outcomes' cells.
         """
         counts = Counter()
-        for row in (
-            ObjectiveLink.objects.of_framework(framework)
-            .with_row_outcome()
-            .values("row_outcome", "objective__number")
-            .annotate(n=Count("pk"))
-            .order_by()
-        ):
+        for row in link_counts(framework=framework.pk):
             counts[row["row_outcome"], row["objective__number"]] = row["n"]
         cell_urls = {
             "priority": url_pattern("frameworks:matrix-priority-cell", "pk", "number"),
@@ -138,10 +159,11 @@ class MatrixView(FrameworkMixin, TemplateView):
         }
         # The outcomes in a query of their own, not a prefetch: the same rows, for less work.
         outcomes_of = {}
-        for outcome in Outcome.objects.filter(priority__framework=framework):
+        for outcome in outcomes_of_framework(framework=framework.pk):
             outcomes_of.setdefault(outcome.priority_id, []).append(outcome)
         rows = []
-        for priority in framework.priorities.all():
+        for priority in priorities_of_framework(framework=framework.pk):
+            priority.framework = framework
             outcomes = outcomes_of.get(priority.pk, [])
             outcome_counts = [
                 [counts[outcome.pk, objective.number] for objective in objectives]

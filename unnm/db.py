@@ -162,6 +162,10 @@ def for_prepare(sql, params, slots):
     return prepared, constants, order, f"unnm_{digest.hexdigest()}"
 
 
+# The stand-ins of integer parameters: numbers no row has (bigint, PostgreSQL's and SQLite's).
+STAND_IN_NUMBER = 9_107_460_935_171_000_000
+
+
 class Compiled:
     """
     A `values()` query compiled to SQL once per process, active language, time zone and
@@ -169,10 +173,11 @@ class Compiled:
     a page's query whose compiling (translated columns in fallback order, JSON subqueries) costs
     the ORM more CPU than the database spends running it.
 
-    `build(**parameters)` makes the queryset. It is called once with a stand-in string for each
-    parameter, which must reach the SQL as a parameter of its own (compared with a text column);
-    everything else it reads (the language, the time zone, settings) is kept with the SQL, and it
-    must not read the clock or the visitor. Rows come back as dicts, through the converters of
+    `build(**parameters)` makes the queryset. It is called once with a stand-in for each
+    parameter (a string for a string, an unlikely number for an integer), which must reach the
+    SQL as a parameter of its own (compared with a text or integer column); everything else it
+    reads (the language, the time zone, settings) is kept with the SQL, and it must not read the
+    clock or the visitor. Rows come back as dicts, through the converters of
     their fields, as `values()` gives them; or, from a queryset of model instances (with
     `select_related` and annotations), as the instances iterating it would give
     (`CompiledInstances`).
@@ -185,7 +190,11 @@ class Compiled:
 
     def __call__(self, **parameters):
         connection = connections[self.using]
-        key = (get_language(), timezone.get_current_timezone_name(), tuple(sorted(parameters)))
+        key = (
+            get_language(),
+            timezone.get_current_timezone_name(),
+            tuple(sorted((name, type(value)) for name, value in parameters.items())),
+        )
         compiled = self.compiled.get(key) or self.compile(key, parameters)
         params = list(compiled.params)
         for position, name in compiled.slots:
@@ -240,7 +249,10 @@ class Compiled:
         prepared[1][compiled.name] = True
 
     def compile(self, key, parameters):
-        stand_ins = {name: f"\x00{name}\x00" for name in parameters}
+        stand_ins = {
+            name: STAND_IN_NUMBER + n if isinstance(value, int) else f"\x00{name}\x00"
+            for n, (name, value) in enumerate(sorted(parameters.items()))
+        }
         queryset = self.build(**stand_ins)
         compiler = queryset.query.get_compiler(using=self.using)
         sql, params = compiler.as_sql()

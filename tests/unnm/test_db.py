@@ -105,6 +105,19 @@ def test_compiled_query_converts_values_as_values_does():
     assert query(slug="dated") == [{"member_since": datetime.date(2021, 5, 31)}]
 
 
+def test_compiled_query_takes_an_integer_parameter():
+    first, second = OrganisationFactory(acronym="ONE"), OrganisationFactory(acronym="TWO")
+    query = Compiled(lambda pk: Organisation.objects.filter(pk=pk).values("acronym"))
+
+    assert query(pk=first.pk) == [{"acronym": "ONE"}]
+    assert query(pk=second.pk) == [{"acronym": "TWO"}]
+    assert query(pk=second.pk + 1000) == []
+    # A string for it would be another statement, which an integer column refuses to compile.
+    with pytest.raises(ValueError, match="expected a number"):
+        query(pk=str(first.pk))
+    assert len(query.compiled) == 1
+
+
 def test_compiled_query_refuses_a_parameter_that_does_not_reach_the_sql():
     query = Compiled(lambda slug: Organisation.objects.values("slug"))
 
