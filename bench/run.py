@@ -21,7 +21,9 @@ next port), BENCH_SECONDS (10), BENCH_CONNECTIONS (16), BENCH_WORKERS (gunicorn 
 (a Redis URL: the shared cache in Redis instead of the database, as UNNM_CACHE_URL), BENCH_FILL=1
 to fill the database again even when it holds the bench's network, BENCH_ONLY=mixed to measure
 the mixed workload alone (about a minute), BENCH_PEER=1 to measure a peer product's pages in the
-same run (pretalx, installed by bench/peer.py on the first run).
+same run (pretalx, installed by bench/peer.py on the first run), BENCH_ONLY=targets to measure
+only the pages with a target of issue 12, each right after pretalx's landing page, BENCH_ROUNDS
+(3) times over, as a ratio to it (about 5 minutes).
 """
 
 import http.client
@@ -50,7 +52,7 @@ STAFF_CONNECTIONS = int(os.environ.get("BENCH_STAFF_CONNECTIONS", "2"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1) + 1)))
 RSVP_RATE = float(os.environ.get("BENCH_RSVP_RATE", "5"))
 CACHE_URL = os.environ.get("BENCH_CACHE_URL", "")
-ONLY = os.environ.get("BENCH_ONLY", "")  # "mixed": the mixed workload alone
+ONLY = os.environ.get("BENCH_ONLY", "")  # "mixed": the mixed workload alone; "targets"
 PEER = os.environ.get("BENCH_PEER", "") == "1"  # pretalx's pages too (bench/peer.py)
 # Every address this run sends is new: bench-<run>-<phase>-t<thread>-<n>@example.org.
 RUN_ID = uuid.uuid4().hex[:10]
@@ -543,6 +545,84 @@ def measure_pages(server, renderer, targets, peer=None):
     return rows
 
 
+# Issue 12's targets for pages rendered whole: app and PostgreSQL CPU ms per request, on a
+# machine where pretalx's event landing page cost ISSUE_PEER_MS of app CPU.
+TARGETS = {
+    "meeting page (past)": (8, 2),
+    "meeting page (RSVP open)": (8, 2),
+    "matrix": (15, 3),
+}
+ISSUE_PEER_MS = 15.8
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+
+
+def measure_targets(renderer, targets, peer):
+    """
+    The pages with a target, rendered whole, each measured right after pretalx's landing page,
+    ROUNDS times over: on a shared machine whose speed drifts within a run, the ratio of two
+    neighbouring measurements is steadier than either. Scaled to the issue's machine by that
+    ratio.
+    """
+    from bench import peer as pretalx
+
+    pages = [page for page in targets["pages"] if page["name"] in TARGETS]
+    landing = pretalx.PAGES[0][1]
+    ratios = {page["name"]: [] for page in pages}
+    results = {page["name"]: [] for page in pages}
+    peers = []
+    for round_ in range(1, ROUNDS + 1):
+        for page in pages:
+            print(f"Round {round_}: {page['name']} beside pretalx's landing page...", flush=True)
+            beside = measure(peer, pretalx.PORT, landing, database=pretalx.DATABASE)
+            result = measure(renderer, RENDER_PORT, page["path"])
+            peers.append(beside)
+            results[page["name"]].append(result)
+            ratios[page["name"]].append(result["app_cpu_ms"] / beside["app_cpu_ms"])
+    rows = []
+    for page in pages:
+        app_target, pg_target = TARGETS[page["name"]]
+        ratio = statistics.median(ratios[page["name"]])
+        rows.append(
+            {
+                "name": page["name"],
+                "queries": page["queries"]["rendered"],
+                "app_cpu_ms": statistics.median(r["app_cpu_ms"] for r in results[page["name"]]),
+                "pg_cpu_ms": statistics.median(r["pg_cpu_ms"] for r in results[page["name"]]),
+                "ratio": ratio,
+                "ratios": ratios[page["name"]],
+                "scaled_app_ms": ratio * ISSUE_PEER_MS,
+                "app_target_ms": app_target,
+                "pg_target_ms": pg_target,
+            }
+        )
+    peer_row = {
+        "app_cpu_ms": statistics.median(r["app_cpu_ms"] for r in peers),
+        "pg_cpu_ms": statistics.median(r["pg_cpu_ms"] for r in peers),
+    }
+    return {"rows": rows, "peer": peer_row}
+
+
+def targets_table(measured):
+    peer = measured["peer"]
+    lines = [
+        f"pretalx's landing page beside them: {peer['app_cpu_ms']:.2f} ms of app CPU and "
+        f"{peer['pg_cpu_ms']:.2f} ms of PostgreSQL (median of {ROUNDS * len(measured['rows'])}); "
+        f"on the issue's machine: {ISSUE_PEER_MS} ms of app CPU.",
+        "",
+        "| page, rendered whole | queries | app CPU ms | ÷ pretalx's landing page (rounds) "
+        "| app CPU scaled to the issue's machine | target | PostgreSQL CPU ms | target |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in measured["rows"]:
+        rounds = ", ".join(f"{ratio:.2f}" for ratio in row["ratios"])
+        lines.append(
+            f"| {row['name']} | {row['queries']} | {row['app_cpu_ms']:.2f} "
+            f"| {row['ratio']:.2f} ({rounds}) | {row['scaled_app_ms']:.1f} "
+            f"| {row['app_target_ms']} | {row['pg_cpu_ms']:.2f} | {row['pg_target_ms']} |"
+        )
+    return "\n".join(lines)
+
+
 def main():
     RESULTS.mkdir(exist_ok=True)
     started = time.monotonic()
@@ -555,30 +635,38 @@ def main():
     peer = None
     rows = []
     try:
-        if PEER and ONLY != "mixed":
+        if (PEER and ONLY != "mixed") or ONLY == "targets":
             from bench import peer as pretalx
 
             peer = pretalx.start()
-        if ONLY != "mixed":
-            rows = measure_pages(server, renderer, targets, peer)
-        print("Measuring the mixed workload...", flush=True)
-        mixed_result = mixed_workload(server, mixed)
+        if ONLY == "targets":
+            measured = measure_targets(renderer, targets, peer)
+        else:
+            if ONLY != "mixed":
+                rows = measure_pages(server, renderer, targets, peer)
+            print("Measuring the mixed workload...", flush=True)
+            mixed_result = mixed_workload(server, mixed)
     finally:
         for process in (server, renderer, peer):
             if process is None:
                 continue
             process.terminate()
             process.wait(timeout=30)
-    report = (
-        f"{pages_table(rows)}\n\nMixed workload (page cache on):\n\n{mixed_table(mixed_result)}"
-    )
+    if ONLY == "targets":
+        report = f"Pages with a target, beside pretalx:\n\n{targets_table(measured)}"
+        results = {"targets": measured}
+    else:
+        report = (
+            f"{pages_table(rows)}\n\nMixed workload (page cache on):\n\n{mixed_table(mixed_result)}"
+        )
+        results = {"rows": rows, "mixed": mixed_result}
     header = (
         f"gunicorn {WORKERS} sync workers, wrk -t2 -c{CONNECTIONS} -d{SECONDS}s, "
         f"{os.cpu_count()} cores, database {DATABASE}, shared cache "
         f"{'Redis' if CACHE_URL else 'PostgreSQL'}, load average before "
         f"{load:.1f}, {time.monotonic() - started:.0f} s in all"
     )
-    results = {"setup": header, "rows": rows, "mixed": mixed_result}
+    results = {"setup": header, **results}
     (RESULTS / "results.json").write_text(json.dumps(results, indent=2))
     (RESULTS / "results.md").write_text(f"{header}\n\n{report}\n")
     print(f"\n{header}\n\n{report}\n\nWritten to {RESULTS}/results.md and results.json")

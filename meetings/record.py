@@ -33,6 +33,7 @@ from meetings.models.attendance import (
 from meetings.models.documents import Document
 from meetings.models.meeting import Meeting, linked_objectives, linked_priorities, visible_to
 from meetings.models.programme import ActionPoint, AgendaItem, Participation, Remark
+from meetings.rows import ActionPoints
 from members.models import Person
 from unnm.db import Compiled, Nested, json_rows, rows_of
 from unnm.languages import address, translated
@@ -355,7 +356,7 @@ class Record:
         ]
         own = [self.action_point(point) for point in row["points_rows"]]
         self.outcomes = [point for point in own if not point["is_action"]]
-        self.actions = [point for point in own if point["is_action"]]
+        self.actions = ActionPoints(point for point in own if point["is_action"])
         carried = [
             {
                 **self.action_point(point),
@@ -367,7 +368,7 @@ class Record:
             }
             for point in row["carried_over_rows"]
         ]
-        self.carried_over = carried[:CARRIED_OVER_LIMIT]
+        self.carried_over = ActionPoints(carried[:CARRIED_OVER_LIMIT], show_meeting=True)
         self.carried_over_truncated = len(carried) > CARRIED_OVER_LIMIT
         self.documents = [
             {

@@ -101,12 +101,12 @@ def named_participants(meeting):
     organisation only (its acronym, else its name in the active language, else the name the
     participant wrote): read as values, never an address, so a page full of names stays cheap.
     """
-    # Dicts: a template looks a key up in a dict at once, an attribute of a tuple after a failed
-    # lookup of the key.
-    return [
+    from meetings.rows import NamedParticipants
+
+    return NamedParticipants(
         {"name": row["name"], "organisation": row["shown_organisation"]}
         for row in named_participant_rows(slug=meeting.slug)
-    ]
+    )
 
 
 def named_participant_rows_of(slug):

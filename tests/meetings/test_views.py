@@ -603,6 +603,38 @@ def test_meeting_page_objective_label_falls_back_to_the_default_language(client)
     assert f">{escape(objective.short_label_en)}</a>" in response.content.decode()
 
 
+HOSTILE = """<script>alert("x")</script> & 'quoted'"""
+
+
+def test_meeting_page_escapes_hostile_text_in_the_rows_drawn_in_python(client):
+    """The action points, those carried over and the named participants are drawn by
+    meetings.rows, not by the template: every value escaped as the template escapes it."""
+    responsible = OrganisationFactory(name_en=f"Agency {HOSTILE}", acronym="")
+    earlier = past_meeting(30, title=f"Earlier {HOSTILE}")
+    ActionPointFactory(meeting=earlier, text=f"Carried {HOSTILE}", responsible=responsible)
+    meeting = open_meeting()
+    ActionPointFactory(
+        meeting=meeting, text=f"Own {HOSTILE}", responsible=responsible, due_on=in_days(-3).date()
+    )
+    RSVPFactory(
+        meeting=meeting,
+        name=f"Named {HOSTILE}",
+        organisation=None,
+        organisation_name=f"Written {HOSTILE}",
+        consent_public_listing=True,
+    )
+    RSVPFactory(meeting=meeting, name="Plain Name", organisation=None, consent_public_listing=True)
+
+    content = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert "<script>" not in content and "'quoted'" not in content
+    for text in ("Carried", "Own", "Responsible: Agency", "Earlier", "Named", "Written"):
+        assert escape(f"{text} {HOSTILE}") in content
+    assert "(overdue)" in content
+    assert f'<a href="{earlier.get_absolute_url()}">' in content
+    assert "<li>Plain Name</li>" in content  # no organisation, no separator
+
+
 @pytest.mark.parametrize("language", ["en", "az"])
 def test_named_participants_read_names_only_in_one_query(
     client, django_assert_num_queries, language
