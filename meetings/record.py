@@ -33,7 +33,7 @@ from meetings.models.attendance import (
 from meetings.models.documents import Document
 from meetings.models.meeting import Meeting, linked_objectives, linked_priorities, visible_to
 from meetings.models.programme import ActionPoint, AgendaItem, Participation, Remark
-from meetings.rows import ActionPoints
+from meetings.rows import ActionPoints, Participations
 from members.models import Person
 from unnm.db import Compiled, Nested, json_rows, rows_of
 from unnm.languages import address, translated
@@ -419,11 +419,12 @@ class Record:
 
     @cached_property
     def participant_groups(self):
-        return group_by_kind(
+        groups = group_by_kind(
             self.participations,
             lambda participation: participation["organisation"]["kind"],
             self.present_kinds,
         )
+        return [(kind, label, Participations(items)) for kind, label, items in groups]
 
     @property
     def has_unnamed_participants(self):

@@ -14,6 +14,8 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from meetings.models.programme import Participation
+
 
 def escaped(value):
     return html.escape(str(value))
@@ -36,6 +38,31 @@ class NamedParticipants(list):
                 for participant in self
             )
         )
+
+
+class Participations(list):
+    """The organisations of one kind that took part, as their items: each linked to its page while
+    it is a member, with its role unless it only took part, and how many people it sent."""
+
+    @property
+    def html(self):
+        return mark_safe("".join(self.item(participation) for participation in self))
+
+    @staticmethod
+    def item(participation):
+        organisation = participation["organisation"]
+        name = escaped(organisation["name"])
+        if organisation["is_active"]:
+            name = f'<a href="{escaped(organisation["url"])}">{name}</a>'
+        role = ""
+        if participation["role"] != Participation.Role.PARTICIPANT:
+            label = escaped(participation["role_label"])
+            role = f'<span class="badge text-bg-light border">{label}</span>'
+        sent = ""
+        if participation["representatives"]:
+            note = escaped(participation["representatives_note"])
+            sent = f'<span class="text-secondary">· {note}</span>'
+        return f'\n<li class="mb-1">{name}\n{role}\n{sent}</li>\n'
 
 
 class ActionPoints(list):
