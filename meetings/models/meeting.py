@@ -12,7 +12,7 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -160,6 +160,27 @@ class MeetingQuerySet(models.QuerySet):
             .values("n")
         )
         return self.annotate(confirmed_count=Coalesce(Subquery(confirmed), 0))
+
+    def with_named_participants(self):
+        """
+        Annotate `named_participants_json`: the confirmed participants who agreed to be named on
+        the meeting's page, by name, with their organisation's acronym, else its name in the
+        active language, else the name they wrote; never an address. In the meeting's own query,
+        as its count: the RSVP panel changes with each answer.
+        """
+        from meetings.models.rsvp import RSVP
+
+        organisation = Coalesce(
+            NullIf(F("organisation__acronym"), Value("")),
+            translated("organisation__name", otherwise=F("organisation_name")),
+            output_field=models.TextField(),
+        )
+        return self.annotate(
+            named_participants_json=rows_of(
+                RSVP.objects.confirmed().filter(consent_public_listing=True),
+                json_rows(order_by=["name"], name=F("name"), organisation=organisation),
+            )
+        )
 
     def with_kinds_present(self):
         """

@@ -9,15 +9,14 @@ import re
 
 from django.core import signing
 from django.db import models
-from django.db.models import Count, F, Q, Value
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models import Count, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from meetings.models.rsvp_settings import AttendanceMode
-from unnm.db import Compiled
-from unnm.languages import mail_language_field, translated
+from unnm.languages import mail_language_field
 from unnm.models import mails_regarding
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -98,33 +97,12 @@ class RSVPQuerySet(models.QuerySet):
 def named_participants(meeting):
     """
     The confirmed participants of `meeting` who agreed to be named on its page, by name and
-    organisation only (its acronym, else its name in the active language, else the name the
-    participant wrote): read as values, never an address, so a page full of names stays cheap.
+    organisation only, from its `with_named_participants()`: read as values, never an address,
+    so a page full of names stays cheap.
     """
     from meetings.rows import NamedParticipants
 
-    return NamedParticipants(
-        {"name": row["name"], "organisation": row["shown_organisation"]}
-        for row in named_participant_rows(slug=meeting.slug)
-    )
-
-
-def named_participant_rows_of(slug):
-    organisation = Coalesce(
-        NullIf(F("organisation__acronym"), Value("")),
-        translated("organisation__name", otherwise=F("organisation_name")),
-        output_field=models.TextField(),
-    )
-    return (
-        RSVP.objects.confirmed()
-        .filter(consent_public_listing=True, meeting__slug=slug)
-        .order_by("name")
-        .values("name", shown_organisation=organisation)
-    )
-
-
-# Read on every render of a page taking answers: compiled once, prepared on PostgreSQL.
-named_participant_rows = Compiled(named_participant_rows_of)
+    return NamedParticipants(meeting.named_participants_json)
 
 
 class RSVP(PersonalLink, models.Model):

@@ -68,8 +68,8 @@ class MeetingDetailView(DetailView):
     A meeting's public page: when, where, agenda and remarks, who came, what was decided. Its
     programme (everything but the answers) is stored apart from the page (`{% stored %}`), so
     while the meeting takes answers, each of which makes the page stale, a render reads the
-    meeting and its answers only. Rendered whole, it reads the meeting, its record
-    (`meetings.record`) and, while it takes answers, the participants named.
+    meeting with its answers (their count and the participants named) only: one query. Rendered
+    whole, it reads the meeting and its record (`meetings.record`): two.
     """
 
     stores_programme = True
@@ -113,6 +113,7 @@ def meeting_pages(user):
     return (
         Meeting.objects.visible_to(user)
         .with_confirmed_count()
+        .with_named_participants()
         .select_related("rsvp_settings")
         .defer(*UNSHOWN)
     )

@@ -26,9 +26,9 @@ from unnm.pagecache import Fragment
 
 pytestmark = pytest.mark.django_db
 
-# A render around a stored programme reads the meeting with its settings and count, and the
-# named participants; the rest of its queries (the database cache's) are the page cache's.
-ANSWERS_ONLY_QUERIES = 2
+# A render around a stored programme reads the meeting with its settings, its answers' count
+# and the participants named, in one query; the rest (the database cache's) are the page cache's.
+ANSWERS_ONLY_QUERIES = 1
 
 
 def data_queries(queries):
