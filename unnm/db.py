@@ -82,9 +82,7 @@ def json_rows(*, order_by=(), **fields):
     ordering = [
         fields[key[1:]].desc() if key.startswith("-") else fields[key].asc() for key in order_by
     ]
-    return JSONList(
-        JSONRow(**fields), order_by=ordering or None, output_field=Rows(keys=order_by)
-    )
+    return JSONList(JSONRow(**fields), order_by=ordering or None, output_field=Rows(keys=order_by))
 
 
 class JSONRow(JSONObject):
