@@ -4,7 +4,8 @@ the matrix's cells are (`frameworks/matrix.py`): the template engine spends some
 value it looks up and escapes, and a page may list fifty participants and a dozen action points.
 A list's `html` is its items, in the markup the template drew, each value escaped as the
 template escapes it (Django's `escape` is `html.escape` behind a lazy-text wrapper that costs
-more than the escaping), the whole marked safe for that reason alone. The lists stay lists of
+more than the escaping), the whole marked safe for that reason alone; their links are addresses
+the record reversed (`unnm.languages.address`), never one from data. The lists stay lists of
 dicts for everything else that reads them (the printable summary, the tests).
 """
 
@@ -13,6 +14,7 @@ import html
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from meetings.models.programme import Participation
 
@@ -78,7 +80,8 @@ class ActionPoints(list):
 
     @property
     def html(self):
-        overdue, origin = _("overdue"), _("from")
+        # "from" <a meeting>, not the "from" <a date> of a position held.
+        overdue, origin = _("overdue"), pgettext("carried over from a meeting", "from")
         return mark_safe("".join(self.item(point, overdue, origin) for point in self))
 
     def item(self, point, overdue, origin):

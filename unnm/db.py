@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import DatabaseError, connections
 from django.db.models import Aggregate, Func, JSONField, OuterRef, Subquery, TextField
 from django.db.models.functions import Cast, JSONObject
@@ -173,7 +174,9 @@ class Compiled:
 
     `build(**parameters)` makes the queryset. It is called once with a stand-in for each
     parameter (a string for a string, an unlikely number for an integer), which must reach the
-    SQL as a parameter of its own (compared with a text or integer column); everything else it
+    SQL as a parameter of its own (compared with a text column, or for an integer with a bigint
+    one: a primary or foreign key; a smaller integer column cannot hold the stand-in on
+    PostgreSQL, and is refused); everything else it
     reads (the language, the time zone, settings) is kept with the SQL, and it must not read the
     clock or the visitor. Rows come back as dicts, through the converters of
     their fields, as `values()` gives them; or, from a queryset of model instances (with
@@ -253,7 +256,12 @@ class Compiled:
         }
         queryset = self.build(**stand_ins)
         compiler = queryset.query.get_compiler(using=self.using)
-        sql, params = compiler.as_sql()
+        try:
+            sql, params = compiler.as_sql()
+        except EmptyResultSet as error:  # an integer column too small for the stand-in
+            raise ValueError(
+                "An integer parameter must be compared with a bigint column (a key)."
+            ) from error
         slots = [
             (position, name)
             for position, param in enumerate(params)

@@ -94,17 +94,6 @@ class RSVPQuerySet(models.QuerySet):
         return dict(self.values_list("status").annotate(n=Count("pk")).order_by())
 
 
-def named_participants(meeting):
-    """
-    The confirmed participants of `meeting` who agreed to be named on its page, by name and
-    organisation only, from its `with_named_participants()`: read as values, never an address,
-    so a page full of names stays cheap.
-    """
-    from meetings.rows import NamedParticipants
-
-    return NamedParticipants(meeting.named_participants_json)
-
-
 class RSVP(PersonalLink, models.Model):
     """One person's answer to a meeting: their seat, their place on the waiting list, or neither."""
 

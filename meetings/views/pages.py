@@ -14,10 +14,10 @@ from django_filters.views import FilterView
 from meetings.calendar import build_calendar
 from meetings.filters import MeetingFilter
 from meetings.models import Document, Meeting
-from meetings.models.rsvp import named_participants
 from meetings.models.rsvp_settings import MAIL_WORDING
 from meetings.pages import ANSWERS
 from meetings.record import record_of
+from meetings.rows import NamedParticipants
 from unnm.db import CompiledInstances
 from unnm.languages import language_columns
 from unnm.pagecache import Fragment, depends_on
@@ -83,6 +83,8 @@ class MeetingDetailView(DetailView):
         )
         if self.request.user.is_authenticated:
             return super().get_object(queryset)
+        # The public's query is meeting_pages() for an anonymous visitor, compiled once: a view
+        # that narrows get_queryset() must narrow it too.
         meetings = public_meeting_page(slug=slug)
         if not meetings:
             raise Http404
@@ -217,5 +219,6 @@ def rsvp_panel_context(meeting, now=None):
         "rsvp_settings": rsvp_settings,
         "rsvp_closed_reason": rsvp_settings.closed_reason(now),
         "rsvp_confirmed_count": meeting.confirmed_count,  # with_confirmed_count()
-        "rsvp_participants": named_participants(meeting),
+        # with_named_participants(): by name and organisation only, never an address.
+        "rsvp_participants": NamedParticipants(meeting.named_participants_json),
     }

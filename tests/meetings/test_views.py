@@ -933,6 +933,23 @@ def test_carried_over_points_of_hidden_meetings_are_for_those_who_may_see_them(
     assert all(text in staff for text in ("Public", "of a draft", "among members"))
 
 
+def test_a_carried_over_point_says_which_meeting_it_comes_from_in_each_language(client):
+    """ "from" a meeting is not the "from" (start date) of a position held: in Azerbaijani it read
+    "başlama tarixi" (start date) before it had a context of its own."""
+    earlier = past_meeting(30, title_en="Earlier meeting")
+    ActionPointFactory(meeting=earlier, text_en="Draft the work plan")
+    meeting = MeetingFactory()
+
+    pages = {}
+    for language in ("en", "az", "ru"):
+        with translation.override(language):
+            pages[language] = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert "· from <a href=" in pages["en"]
+    assert "· mənbə: <a href=" in pages["az"] and "başlama tarixi" not in pages["az"]
+    assert "· источник: <a href=" in pages["ru"]
+
+
 @pytest.mark.parametrize("when", ["past", "upcoming"])
 def test_invitation_to_answer_comes_right_after_the_title_of_an_upcoming_meeting(client, when):
     meeting = WHEN[when](format=Meeting.Format.IN_PERSON, venue="UN House, Baku")

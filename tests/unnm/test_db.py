@@ -9,6 +9,7 @@ from django.db.models import F, Value
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from frameworks.models import GCMObjective
 from meetings.models import Meeting
 from members.models import Organisation, Person
 from tests.meetings.factories import MeetingFactory
@@ -116,6 +117,16 @@ def test_compiled_query_takes_an_integer_parameter():
     with pytest.raises(ValueError, match="expected a number"):
         query(pk=str(first.pk))
     assert len(query.compiled) == 1
+
+
+@pytest.mark.postgres_only
+def test_compiled_query_refuses_an_integer_compared_with_a_small_integer_column():
+    """The stand-in of an integer is a bigint: PostgreSQL's smaller integer columns cannot
+    hold it, and the query is refused when compiled, not answered with nothing."""
+    query = Compiled(lambda number: GCMObjective.objects.filter(number=number).values("number"))
+
+    with pytest.raises(ValueError):
+        query(number=3)
 
 
 def test_compiled_query_refuses_a_parameter_that_does_not_reach_the_sql():

@@ -125,12 +125,11 @@ BOUND_BY_WEB_URL = re.compile(r"(\w+)=[\w.]+\|web_url\b")
 REVERSED_IN_VIEWS = {
     "cell.url",  # frameworks.views.MatrixView: reverse() of a matrix cell
     "objective.url",  # the same, of an objective's page
-    # meetings.record.Record: reverse() of an organisation's, an activity's, a meeting's page
-    "participation.organisation.url",
+    # meetings.record.Record: reverse() of an organisation's, an activity's page (the rows drawn in
+    # meetings/rows.py link only such addresses too)
     "record.organiser.url",
     "activity.url",
-    "point.meeting.url",
-    # unnm.templatetags.languages: translate_url() of the page's own resolved address
+    # unnm.templatetags.languages: the page's own resolver match, reversed in each language
     "language.url",
     "language.path",
     "alternates.default_url",
