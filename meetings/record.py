@@ -7,9 +7,9 @@ activities and the frameworks it serves.
 All of it is read in one query of the meeting's row, each list as one JSON array of the columns
 shown (`unnm.db.json_rows`), and kept as plain dicts: a page builds no model instance for it, and
 its template looks each value up in a dict. Texts are in the active language with
-modeltranslation's fallback (`unnm.languages.translated`). The public's query is compiled once
-per language (`unnm.db.Compiled`): compiling it cost the ORM several times what PostgreSQL spends
-running it.
+modeltranslation's fallback (`unnm.languages.translated`). The public reads it in the meeting's
+own query (`with_record`), compiled once per language (`unnm.db.CompiledInstances`): compiling
+it cost the ORM several times what PostgreSQL spends running it; staff in a query of its own.
 """
 
 import datetime
@@ -35,7 +35,7 @@ from meetings.models.meeting import Meeting, linked_objectives, linked_prioritie
 from meetings.models.programme import ActionPoint, AgendaItem, Participation, Remark
 from meetings.rows import ActionPoints, Participations
 from members.models import Person
-from unnm.db import Compiled, Nested, json_rows, rows_of
+from unnm.db import Nested, json_rows, rows_of
 from unnm.languages import address, translated
 
 # The page lists the most recent open action points of earlier meetings, newest first; one more
@@ -107,8 +107,8 @@ def carried_over(user):
     )
 
 
-def record_query(slug, user):
-    """The record of the meeting `slug` as `user` may see it: one row of `values()`."""
+def record_columns(user):
+    """The columns of a meeting's record as `user` may see it, as expressions on the meeting."""
     documents = Document.objects.visible_to(user)
     remarks = rows_of(
         Remark.objects.all(),
@@ -192,9 +192,27 @@ def record_query(slug, user):
             ),
         ),
     }
+    return columns
+
+
+def with_record(meetings, user):
+    """`meetings` with each one's record as `user` may see it, in their own query: for a page
+    rendered whole, one statement instead of two (`Record(vars(meeting))` reads it)."""
+    return (
+        meetings.alias(local_day=TruncDate("start"))  # in the current time zone: carried_over()
+        .with_kinds_present()
+        .with_objectives()
+        .with_priorities()
+        .annotate(**record_columns(user))
+    )
+
+
+def record_query(slug, user):
+    """The record of the meeting `slug` as `user` may see it: one row of `values()`."""
+    columns = record_columns(user)
     return (
         Meeting.objects.filter(slug=slug)
-        .alias(local_day=TruncDate("start"))  # in the current time zone, for carried_over()
+        .alias(local_day=TruncDate("start"))
         .with_kinds_present()
         .with_objectives()
         .with_priorities()
@@ -202,15 +220,10 @@ def record_query(slug, user):
     )
 
 
-public_record = Compiled(lambda slug: record_query(slug, AnonymousUser()))
-
-
 def record_of(meeting, user=None):
-    """The record of `meeting` (which `user` may see) as `user`, or the public, may see it."""
-    if user is None or not user.is_authenticated:
-        rows = public_record(slug=meeting.slug)
-    else:
-        rows = list(record_query(meeting.slug, user))
+    """The record of `meeting` (which `user` may see) as `user`, or the public, may see it: for
+    staff (the public's is read with the meeting, `with_record`)."""
+    rows = list(record_query(meeting.slug, user or AnonymousUser()))
     if not rows:  # renamed (a draft's slug follows its title) since the meeting was read
         raise Http404
     return Record(rows[0])

@@ -16,7 +16,7 @@ from meetings.filters import MeetingFilter
 from meetings.models import Document, Meeting
 from meetings.models.rsvp_settings import MAIL_WORDING
 from meetings.pages import ANSWERS
-from meetings.record import record_of
+from meetings.record import Record, record_of, with_record
 from meetings.rows import NamedParticipants
 from unnm.db import CompiledInstances
 from unnm.languages import language_columns
@@ -73,6 +73,7 @@ class MeetingDetailView(DetailView):
     """
 
     stores_programme = True
+    record = None  # read with the meeting (the public's page rendered whole)
 
     def get_object(self, queryset=None):
         slug = self.kwargs["slug"]
@@ -84,10 +85,16 @@ class MeetingDetailView(DetailView):
         if self.request.user.is_authenticated:
             return super().get_object(queryset)
         # The public's query is meeting_pages() for an anonymous visitor, compiled once: a view
-        # that narrows get_queryset() must narrow it too.
-        meetings = public_meeting_page(slug=slug)
+        # that narrows get_queryset() must narrow it too. Rendered whole, the page reads the
+        # meeting's record in the same statement.
+        if self.programme.is_stored:
+            meetings = public_meeting_page(slug=slug)
+        else:
+            meetings = public_meeting_page_with_record(slug=slug)
         if not meetings:
             raise Http404
+        if not self.programme.is_stored:
+            self.record = Record(vars(meetings[0]))
         return meetings[0]
 
     def get_queryset(self):
@@ -97,7 +104,7 @@ class MeetingDetailView(DetailView):
         meeting = self.object
         context = {"programme": self.programme, **rsvp_panel_context(meeting)}
         if not self.programme.is_stored:
-            context["record"] = record_of(meeting, self.request.user)
+            context["record"] = self.record or record_of(meeting, self.request.user)
         return super().get_context_data(**context, **kwargs)
 
 
@@ -125,6 +132,9 @@ def meeting_pages(user):
 # than running it), prepared on PostgreSQL.
 public_meeting_page = CompiledInstances(
     lambda slug: meeting_pages(AnonymousUser()).filter(slug=slug)
+)
+public_meeting_page_with_record = CompiledInstances(
+    lambda slug: with_record(meeting_pages(AnonymousUser()).filter(slug=slug), AnonymousUser())
 )
 
 

@@ -10,7 +10,7 @@ from django.utils.html import escape
 
 from frameworks.models import GCMObjective
 from meetings.models import RSVP, ActionPoint, Document, Meeting
-from meetings.views.pages import public_meeting_page
+from meetings.views.pages import public_meeting_page_with_record
 from members.models import Organisation
 from tests.frameworks.factories import (
     ActivityFactory,
@@ -429,11 +429,11 @@ def test_cancelled_meeting_keeps_its_page_and_says_so(client):
 
 
 # The meeting with its RSVP settings, its confirmed answers' count and the participants who
-# agreed to be named (meetings.rows.NamedParticipants); then its whole record
+# agreed to be named (meetings.rows.NamedParticipants), and in the same statement its whole record
 # (meetings.record: agenda and remarks, chairs, participations, the kinds present without names,
 # its GCM objectives and UNSDCF priorities, documents, activities, minutes, and its own and
-# carried-over action points) in one query: 2, whatever the meeting holds.
-MEETING_PAGE_QUERIES = 2
+# carried-over action points): 1 query, whatever the meeting holds (staff: 2).
+MEETING_PAGE_QUERIES = 1
 
 
 def test_meeting_page_query_count_constant_as_programme_grows(client, django_assert_num_queries):
@@ -659,7 +659,7 @@ def test_named_participants_are_read_by_name_only_in_the_meeting_s_query(
     # may be an EXECUTE): names and organisations, never an address.
     (meeting_query,) = {
         compiled.sql
-        for (code, *_), compiled in public_meeting_page.compiled.items()
+        for (code, *_), compiled in public_meeting_page_with_record.compiled.items()
         if code == language
     }
     participants = meeting_query[meeting_query.index('FROM "meetings_rsvp"') - 300 :]
