@@ -9,16 +9,14 @@ shown (`unnm.db.json_rows`), and kept as plain dicts: a page builds no model ins
 its template looks each value up in a dict. Texts are in the active language with
 modeltranslation's fallback (`unnm.languages.translated`). The public reads it in the meeting's
 own query (`with_record`), compiled once per language (`unnm.db.CompiledInstances`): compiling
-it cost the ORM several times what PostgreSQL spends running it; staff in a query of its own.
+it cost the ORM several times what PostgreSQL spends running it.
 """
 
 import datetime
 from functools import cached_property
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.functions import TruncDate
-from django.http import Http404
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -196,8 +194,8 @@ def record_columns(user):
 
 
 def with_record(meetings, user):
-    """`meetings` with each one's record as `user` may see it, in their own query: for a page
-    rendered whole, one statement instead of two (`Record(vars(meeting))` reads it)."""
+    """`meetings` with each one's record as `user` may see it, in their own query
+    (`Record(vars(meeting))` reads it)."""
     return (
         meetings.alias(local_day=TruncDate("start"))  # in the current time zone: carried_over()
         .with_kinds_present()
@@ -205,28 +203,6 @@ def with_record(meetings, user):
         .with_priorities()
         .annotate(**record_columns(user))
     )
-
-
-def record_query(slug, user):
-    """The record of the meeting `slug` as `user` may see it: one row of `values()`."""
-    columns = record_columns(user)
-    return (
-        Meeting.objects.filter(slug=slug)
-        .alias(local_day=TruncDate("start"))
-        .with_kinds_present()
-        .with_objectives()
-        .with_priorities()
-        .values("kinds_present_csv", "objectives_json", "priorities_json", **columns)
-    )
-
-
-def record_of(meeting, user=None):
-    """The record of `meeting` (which `user` may see) as `user`, or the public, may see it: for
-    staff (the public's is read with the meeting, `with_record`)."""
-    rows = list(record_query(meeting.slug, user or AnonymousUser()))
-    if not rows:  # renamed (a draft's slug follows its title) since the meeting was read
-        raise Http404
-    return Record(rows[0])
 
 
 def organisation(row, prefix="org", linked=False):
@@ -314,7 +290,7 @@ def label(labels, value):
 
 class Record:
     """
-    A meeting's record as its page shows it, from one row of `record_query`: lists of dicts,
+    A meeting's record as its page shows it, from the columns of `with_record`: lists of dicts,
     with the labels of their choices in the active language.
     """
 

@@ -16,7 +16,7 @@ from meetings.filters import MeetingFilter
 from meetings.models import Document, Meeting
 from meetings.models.rsvp_settings import MAIL_WORDING
 from meetings.pages import ANSWERS
-from meetings.record import Record, record_of, with_record
+from meetings.record import Record, with_record
 from meetings.rows import NamedParticipants
 from unnm.db import CompiledInstances
 from unnm.languages import language_columns
@@ -68,12 +68,12 @@ class MeetingDetailView(DetailView):
     A meeting's public page: when, where, agenda and remarks, who came, what was decided. Its
     programme (everything but the answers) is stored apart from the page (`{% stored %}`), so
     while the meeting takes answers, each of which makes the page stale, a render reads the
-    meeting with its answers (their count and the participants named) only: one query. Rendered
-    whole, it reads the meeting and its record (`meetings.record`): two.
+    meeting with its answers (their count and the participants named) only. Rendered whole, it
+    reads the meeting and its record (`meetings.record.with_record`) in the same query.
     """
 
     stores_programme = True
-    record = None  # read with the meeting (the public's page rendered whole)
+    record = None  # read with the meeting when the programme is rendered
 
     def get_object(self, queryset=None):
         slug = self.kwargs["slug"]
@@ -82,29 +82,31 @@ class MeetingDetailView(DetailView):
             if self.stores_programme
             else Fragment(None)
         )
+        stored = self.programme.is_stored
         if self.request.user.is_authenticated:
-            return super().get_object(queryset)
-        # The public's query is meeting_pages() for an anonymous visitor, compiled once: a view
-        # that narrows get_queryset() must narrow it too. Rendered whole, the page reads the
-        # meeting's record in the same statement.
-        if self.programme.is_stored:
-            meetings = public_meeting_page(slug=slug)
+            meeting = super().get_object(queryset)
         else:
-            meetings = public_meeting_page_with_record(slug=slug)
-        if not meetings:
-            raise Http404
-        if not self.programme.is_stored:
-            self.record = Record(vars(meetings[0]))
-        return meetings[0]
+            # The public's query is get_queryset()'s for an anonymous visitor, compiled once: a
+            # view that narrows get_queryset() must narrow it too.
+            compiled = public_meeting_page if stored else public_meeting_page_with_record
+            meetings = compiled(slug=slug)
+            if not meetings:
+                raise Http404
+            meeting = meetings[0]
+        if not stored:
+            self.record = Record(vars(meeting))
+        return meeting
 
     def get_queryset(self):
-        return meeting_pages(self.request.user)
+        meetings = meeting_pages(self.request.user)
+        if self.programme.is_stored:
+            return meetings
+        return with_record(meetings, self.request.user)
 
     def get_context_data(self, **kwargs):
-        meeting = self.object
-        context = {"programme": self.programme, **rsvp_panel_context(meeting)}
+        context = {"programme": self.programme, **rsvp_panel_context(self.object)}
         if not self.programme.is_stored:
-            context["record"] = self.record or record_of(meeting, self.request.user)
+            context["record"] = self.record
         return super().get_context_data(**context, **kwargs)
 
 
@@ -117,8 +119,8 @@ UNSHOWN = [
 
 
 def meeting_pages(user):
-    """The meetings whose page `user` may open, with their answers' count and settings (their
-    record is read apart: `meetings.record`)."""
+    """The meetings whose page `user` may open, with their RSVP settings, their answers' count
+    and the participants named (their record: `meetings.record.with_record`)."""
     return (
         Meeting.objects.visible_to(user)
         .with_confirmed_count()

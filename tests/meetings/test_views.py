@@ -432,7 +432,7 @@ def test_cancelled_meeting_keeps_its_page_and_says_so(client):
 # agreed to be named (meetings.rows.NamedParticipants), and in the same statement its whole record
 # (meetings.record: agenda and remarks, chairs, participations, the kinds present without names,
 # its GCM objectives and UNSDCF priorities, documents, activities, minutes, and its own and
-# carried-over action points): 1 query, whatever the meeting holds (staff: 2).
+# carried-over action points): 1 query, whatever the meeting holds.
 MEETING_PAGE_QUERIES = 1
 
 
@@ -535,6 +535,24 @@ def test_meeting_page_shows_members_only_documents_to_staff_alone(client, admin_
     assert "Internal briefing" not in public
     assert "Internal briefing" in staff
     assert "members only" in staff
+
+
+def test_staff_read_a_draft_s_page_and_its_record_in_one_query(
+    admin_client, django_assert_num_queries
+):
+    """Staff get the page built for them (drafts, members-only documents), its record in the
+    meeting's own query as the public's: beside it, only the session and the user are read."""
+    meeting = MeetingFactory(status=Meeting.Status.DRAFT)
+    ActionPointFactory(meeting=meeting, text="Point of the draft")
+    DocumentFactory(meeting=meeting, title="Internal briefing", visibility="members")
+    admin_client.get(meeting.get_absolute_url())
+
+    with django_assert_num_queries(MEETING_PAGE_QUERIES + 2) as queries:
+        content = admin_client.get(meeting.get_absolute_url()).content.decode()
+
+    assert "Point of the draft" in content and "Internal briefing" in content
+    sql = [query["sql"] for query in queries.captured_queries]
+    assert sum('FROM "meetings_meeting"' in statement for statement in sql) == 1
 
 
 def test_meeting_page_names_its_priorities_newest_framework_first_in_the_page_language(client):
