@@ -7,9 +7,9 @@ activities and the frameworks it serves.
 All of it is read in one query of the meeting's row, each list as one JSON array of the columns
 shown (`unnm.db.json_rows`), and kept as plain dicts: a page builds no model instance for it, and
 its template looks each value up in a dict. Texts are in the active language with
-modeltranslation's fallback (`unnm.languages.translated`). The public reads it in the meeting's
-own query (`with_record`), compiled once per language (`unnm.db.CompiledInstances`): compiling
-it cost the ORM several times what PostgreSQL spends running it.
+modeltranslation's fallback (`unnm.languages.translated`). A page reads it in the meeting's own
+query (`with_record`); the public's is compiled once per language (`unnm.db.CompiledInstances`):
+compiling it cost the ORM several times what PostgreSQL spends running it.
 """
 
 import datetime
